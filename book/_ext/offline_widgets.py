@@ -1,0 +1,135 @@
+"""Serve the widget scripts from the site itself, so widgets show offline.
+
+myst-nb's default ``nb_ipywidgets_js`` loads require.js and the
+``@jupyter-widgets/html-manager`` bundle from public CDNs, so a reader with
+no connection sees no widget at all. At build time this extension fetches
+both from the npm registry with ``npm pack`` (pinned versions, checked
+against their registry integrity), caches them outside the repository, adds
+the cache to ``html_static_path`` and points ``nb_ipywidgets_js`` at the
+copies under ``_static/widgets/``. The bundles are never committed.
+
+Without npm, or with no registry to reach, the build still succeeds: it says
+so in one line and keeps the CDN addresses.
+
+Run it on its own (``python book/_ext/offline_widgets.py``) to fill the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import base64
+import json
+import os
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+#: npm spec -> (file inside the tarball, name under _static/widgets/, sha512 integrity of the tarball)
+PACKAGES = {
+    "requirejs@2.3.8": (
+        "package/require.js",
+        "require.js",
+        "sha512-7/cTSLOdYkNBNJcDMWf+luFvMriVm7eYxp4BcFCsAX0wF421Vyce5SXP17c+Jd5otXKGNehIonFlyQXSowL6Mw==",
+    ),
+    "@jupyter-widgets/html-manager@1.0.15": (
+        "package/dist/embed-amd.js",
+        "embed-amd.js",
+        "sha512-5thBIV6ymNgmPVOHvzx+gGy8ZSKmSazhtGw4/c4xJDVzRhG9PTeQsRjF3FUTopvFi//SABeNz1yp47bCrJ3CQA==",
+    ),
+}
+
+#: Where the built-in widgets would be fetched from if a page ever needed a
+#: third-party widget; the built-in ones are inside embed-amd.js.
+WIDGETS_CDN = "https://cdn.jsdelivr.net/npm/"
+
+
+class VendorError(RuntimeError):
+    """The scripts could not be fetched; the message is one line."""
+
+
+def cache_root() -> Path:
+    """Cache folder, keyed by the pinned versions (``$CLOSING_KIT_NPM_CACHE`` overrides)."""
+    base = os.environ.get("CLOSING_KIT_NPM_CACHE") or Path.home() / ".cache" / "closing-kit"
+    key = hashlib.sha256(json.dumps(PACKAGES, sort_keys=True).encode()).hexdigest()[:12]
+    return Path(base) / f"widgets-js-{key}"
+
+
+def _integrity(path: Path) -> str:
+    return "sha512-" + base64.b64encode(hashlib.sha512(path.read_bytes()).digest()).decode()
+
+
+def fetch(root: Path | None = None) -> Path:
+    """Fill ``root/widgets/`` with the pinned scripts if they are not there; return ``root``."""
+    root = root or cache_root()
+    target = root / "widgets"
+    if all((target / name).is_file() for _, name, _ in PACKAGES.values()):
+        return root
+    npm = shutil.which("npm")
+    if not npm:
+        raise VendorError("npm is not installed")
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            subprocess.run(
+                [npm, "pack", *PACKAGES, "--pack-destination", tmp, "--silent"],
+                check=True,
+                capture_output=True,
+                text=True,
+                timeout=300,
+                cwd=tmp,
+            )
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as err:
+            detail = (getattr(err, "stderr", "") or str(err)).strip().splitlines()
+            raise VendorError(f"npm pack failed: {detail[-1] if detail else err}") from err
+        staging = Path(tmp) / "widgets"
+        staging.mkdir()
+        for tarball in Path(tmp).glob("*.tgz"):
+            spec = next(
+                (s for s, (_, _, sri) in PACKAGES.items() if _integrity(tarball) == sri), None
+            )
+            if spec is None:
+                raise VendorError(f"{tarball.name} does not match any pinned integrity hash")
+            member, name, _ = PACKAGES[spec]
+            with tarfile.open(tarball) as tar:
+                source = tar.extractfile(member)
+                if source is None:
+                    raise VendorError(f"{member} is missing from {tarball.name}")
+                (staging / name).write_bytes(source.read())
+        missing = [name for _, name, _ in PACKAGES.values() if not (staging / name).is_file()]
+        if missing:
+            raise VendorError(f"npm pack did not deliver {', '.join(missing)}")
+        root.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.move(str(staging), target)
+    return root
+
+
+def _configure(app, config):
+    from sphinx.util import logging
+
+    logger = logging.getLogger(__name__)
+    try:
+        root = fetch()
+    except VendorError as err:
+        logger.info(
+            f"closing-kit: widget scripts will load from their CDN, so widgets need internet "
+            f"({err}; install npm for an offline site)"
+        )
+        return
+    config.html_static_path.append(str(root))
+    config.nb_ipywidgets_js = {
+        "widgets/require.js": {},
+        "widgets/embed-amd.js": {"data-jupyter-widgets-cdn": WIDGETS_CDN},
+    }
+    logger.info(f"closing-kit: widget scripts served from the site ({root})")
+
+
+def setup(app):
+    # After myst-nb has registered its config values, before the builder reads them.
+    app.connect("config-inited", _configure, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
+
+
+if __name__ == "__main__":
+    print(fetch())

@@ -1,0 +1,74 @@
+"""Shared fixtures: one book build per test run, shared by every xdist worker."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+ROOT = Path(__file__).resolve().parent.parent
+EXT = ROOT / "book" / "_ext"
+if str(EXT) not in sys.path:
+    sys.path.insert(0, str(EXT))
+
+# Notebooks run by nbval save the learner's work here, never into notebooks/.
+os.environ.setdefault("CLOSING_KIT_HOME", tempfile.mkdtemp(prefix="closing-kit-home-"))
+
+#: What the book is built from: the same files the README's build uses.
+BOOK_FILES = ["_config.yml", "_toc.yml", "book", "notebooks"]
+
+
+def _build(target: Path) -> dict:
+    """Copy the book to ``target/src`` and build it with warnings as errors."""
+    src = target / "src"
+    for name in BOOK_FILES:
+        origin = ROOT / name
+        if origin.is_dir():
+            shutil.copytree(
+                origin,
+                src / name,
+                ignore=shutil.ignore_patterns("_build", ".ipynb_checkpoints", "my-work", "__pycache__"),
+            )
+        else:
+            shutil.copy2(origin, src / name)
+    proc = subprocess.run(
+        [sys.executable, "-m", "jupyter_book", "build", str(src), "-W", "-n", "--keep-going"],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    return {
+        "returncode": proc.returncode,
+        "output": proc.stdout + proc.stderr,
+        "html": str(src / "_build" / "html"),
+    }
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory) -> dict:
+    """Build the book once for the whole run (all workers), in a temporary copy."""
+    shared = tmp_path_factory.getbasetemp().parent
+    result_file = shared / "book-build.json"
+    with FileLock(str(shared / "book-build.lock")):
+        if not result_file.exists():
+            target = shared / "book"
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir()
+            result_file.write_text(json.dumps(_build(target)))
+    result = json.loads(result_file.read_text())
+    result["html"] = Path(result["html"])
+    return result
+
+
+@pytest.fixture(scope="session")
+def site(built_book) -> Path:
+    """The built site's folder; fails (not skips) when the build failed."""
+    assert built_book["returncode"] == 0, built_book["output"][-5000:]
+    return built_book["html"]
