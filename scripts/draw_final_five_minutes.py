@@ -38,14 +38,30 @@ AFTER_YOU_LEAVE = [
 
 THEMES = {
     "light": {
-        "text": "#1b1b1f", "muted": "#4a4a55", "box": "#ffffff", "stroke": "#1f5f8b",
-        "arrow": "#55555f", "badge": "#1f5f8b", "badge_text": "#ffffff", "band": "#eef3f7",
-        "yes": "#2e7d32", "doubt": "#a35c00", "vague": "#6a4c93",
+        "text": "#1b1b1f",
+        "muted": "#4a4a55",
+        "box": "#ffffff",
+        "stroke": "#1f5f8b",
+        "arrow": "#55555f",
+        "badge": "#1f5f8b",
+        "badge_text": "#ffffff",
+        "band": "#eef3f7",
+        "yes": "#2e7d32",
+        "doubt": "#a35c00",
+        "vague": "#6a4c93",
     },
     "dark": {
-        "text": "#eceff4", "muted": "#b8bfcc", "box": "#1f2530", "stroke": "#7cb7e8",
-        "arrow": "#aab2c0", "badge": "#7cb7e8", "badge_text": "#10141a", "band": "#171b22",
-        "yes": "#81c784", "doubt": "#ffb74d", "vague": "#c3a6f0",
+        "text": "#eceff4",
+        "muted": "#b8bfcc",
+        "box": "#1f2530",
+        "stroke": "#7cb7e8",
+        "arrow": "#aab2c0",
+        "badge": "#7cb7e8",
+        "badge_text": "#10141a",
+        "band": "#171b22",
+        "yes": "#81c784",
+        "doubt": "#ffb74d",
+        "vague": "#c3a6f0",
     },
 }
 
@@ -165,7 +181,7 @@ def draw(theme: str) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {height}" '
         f'width="{W}" height="{height}" role="img" aria-labelledby="title" '
         f'font-family="system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, sans-serif">\n'
-        f"<title id=\"title\">{escape(title)}</title>\n"
+        f'<title id="title">{escape(title)}</title>\n'
         f'<defs><marker id="head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         f'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
         f'fill="{c["arrow"]}"/></marker></defs>\n' + "\n".join(parts) + "\n</svg>\n"

@@ -23,9 +23,12 @@ def refresh(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     with tempfile.TemporaryDirectory() as home:
         os.environ["CLOSING_KIT_HOME"] = home
-        NotebookClient(nb, timeout=120, kernel_name="python3", resources={
-            "metadata": {"path": str(path.parent)}
-        }).execute()
+        NotebookClient(
+            nb,
+            timeout=120,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(path.parent)}},
+        ).execute()
     nbformat.write(nb, path)
     print(f"refreshed {path.relative_to(ROOT)}")
 

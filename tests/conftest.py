@@ -28,18 +28,30 @@ BOOK_FILES = ["_config.yml", "_toc.yml", "book", "notebooks"]
 def _build(target: Path) -> dict:
     """Copy the book to ``target/src`` and build it with warnings as errors."""
     src = target / "src"
+    src.mkdir(parents=True)
     for name in BOOK_FILES:
         origin = ROOT / name
         if origin.is_dir():
             shutil.copytree(
                 origin,
                 src / name,
-                ignore=shutil.ignore_patterns("_build", ".ipynb_checkpoints", "my-work", "__pycache__"),
+                ignore=shutil.ignore_patterns(
+                    "_build", ".ipynb_checkpoints", "my-work", "__pycache__"
+                ),
             )
         else:
             shutil.copy2(origin, src / name)
     proc = subprocess.run(
-        [sys.executable, "-m", "jupyter_book", "build", str(src), "-W", "-n", "--keep-going"],
+        [
+            sys.executable,
+            "-c",
+            "from jupyter_book.cli.main import main; main()",
+            "build",
+            str(src),
+            "-W",
+            "-n",
+            "--keep-going",
+        ],
         capture_output=True,
         text=True,
         timeout=1200,
@@ -52,9 +64,11 @@ def _build(target: Path) -> dict:
 
 
 @pytest.fixture(scope="session")
-def built_book(tmp_path_factory) -> dict:
+def built_book(tmp_path_factory, worker_id) -> dict:
     """Build the book once for the whole run (all workers), in a temporary copy."""
-    shared = tmp_path_factory.getbasetemp().parent
+    # Under xdist each worker's base temp is a child of this run's folder.
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent
     result_file = shared / "book-build.json"
     with FileLock(str(shared / "book-build.lock")):
         if not result_file.exists():

@@ -16,7 +16,11 @@ RAW = json.loads(resources.files("closing_kit").joinpath("data/checklist.json").
 def test_the_packaged_checklist_loads_in_order():
     """Before, in the room, after: the sequence chapter 9 teaches."""
     checklist = load_checklist()
-    assert [g.title for g in checklist.groups] == ["Before you go in", "In the room", "After you leave"]
+    assert [g.title for g in checklist.groups] == [
+        "Before you go in",
+        "In the room",
+        "After you leave",
+    ]
     assert len(checklist.items) == len(set(checklist.ids)) >= 10
 
 

@@ -14,7 +14,9 @@ OVERLAP = ROOT.parent / "shared" / "tools" / "source_overlap.py"
 PAGES = sorted((ROOT / "book").glob("*.md"))
 
 
-@pytest.mark.skipif(not OVERLAP.exists(), reason="the shared overlap tool sits beside the repository")
+@pytest.mark.skipif(
+    not OVERLAP.exists(), reason="the shared overlap tool sits beside the repository"
+)
 def test_no_sentence_of_the_article_is_copied():
     """No run of ten words or more repeats the source article."""
     proc = subprocess.run([sys.executable, str(OVERLAP), str(ROOT)], capture_output=True, text=True)
@@ -40,6 +42,7 @@ def test_one_sentence_per_line(page):
             continue
         if in_fence or line.lstrip().startswith(("|", ":", "#")):
             continue
+        line = re.sub(r"^\s*(\d+\.|[-*+])\s+", "", line)  # a list marker is not a sentence
         # A full stop, then a space and a capital letter, inside one line.
         if re.search(r"[a-z0-9)][.!?][\"”’)]? +[A-Z]", line) and not re.search(
             r"\b(e\.g|i\.e|vs|Mr|Ms|Mrs|Dr|St|etc|No)\.", line
@@ -52,5 +55,7 @@ def test_one_sentence_per_line(page):
 def test_quotes_from_experts_are_short(page):
     """A quotation next to an expert's name stays short (under ten words)."""
     text = page.read_text(encoding="utf-8")
-    for quote in re.findall(r"\"([^\"\n]{3,400})\"\s*,?\s*(?:says|said|suggests)\s+(?:DeCarlo|McKee)", text):
+    for quote in re.findall(
+        r"\"([^\"\n]{3,400})\"\s*,?\s*(?:says|said|suggests)\s+(?:DeCarlo|McKee)", text
+    ):
         assert len(quote.split()) < 10, quote

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("draw", ROOT / "scripts" / "draw_final_five_minutes.py")
+spec = importlib.util.spec_from_file_location(
+    "draw", ROOT / "scripts" / "draw_final_five_minutes.py"
+)
 draw = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(draw)
 
@@ -30,6 +32,14 @@ def test_svg_is_self_contained_and_titled(theme):
     assert root.find(f"{ns}title").text
     assert "href" not in svg and "@import" not in svg
     texts = " ".join("".join(t.itertext()) for t in root.iter(f"{ns}text"))
-    for step in ["Thank them", "closing question", "A reservation", "A vague answer",
-                 "next steps", "follow up", "contact details", "thank-you"]:
+    for step in [
+        "Thank them",
+        "closing question",
+        "A reservation",
+        "A vague answer",
+        "next steps",
+        "follow up",
+        "contact details",
+        "thank-you",
+    ]:
         assert step in texts

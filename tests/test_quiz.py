@@ -40,8 +40,12 @@ def test_every_quiz_in_the_book_is_valid(path):
 def test_every_quiz_is_used_by_a_chapter():
     """No quiz file is orphaned, and chapters 1-9 each place one."""
     book = QUIZZES[0].parent.parent
-    used = {line.split()[-1] for md in book.glob("*.md") for line in md.read_text().splitlines()
-            if line.startswith("```{quiz}")}
+    used = {
+        line.split()[-1]
+        for md in book.glob("*.md")
+        for line in md.read_text().splitlines()
+        if line.startswith("```{quiz}")
+    }
     assert used == {f"quizzes/{p.name}" for p in QUIZZES}
     assert len(QUIZZES) == 9
 

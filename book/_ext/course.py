@@ -35,9 +35,10 @@ class ChecklistDirective(SphinxDirective):
             out.append(f'<p class="ck-checklist-group">{e(group.title)}</p><ul>')
             for item in group.items:
                 link = f"{item.chapter}.html"
+                number = int(item.chapter[:2])
                 out.append(
                     f'<li><span class="ck-box" aria-hidden="true"></span>{e(item.text)} '
-                    f'<a class="ck-checklist-ref" href="{e(link)}">(chapter {int(item.chapter[:2])})</a></li>'
+                    f'<a class="ck-checklist-ref" href="{e(link)}">(chapter {number})</a></li>'
                 )
             out.append("</ul>")
         out.append("</div>")

@@ -16,8 +16,8 @@ Run it on its own (``python book/_ext/offline_widgets.py``) to fill the cache.
 
 from __future__ import annotations
 
-import hashlib
 import base64
+import hashlib
 import json
 import os
 import shutil
@@ -26,7 +26,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-#: npm spec -> (file inside the tarball, name under _static/widgets/, sha512 integrity of the tarball)
+#: npm spec -> (file in the tarball, name under _static/widgets/, sha512 of the tarball)
 PACKAGES = {
     "requirejs@2.3.8": (
         "package/require.js",
@@ -39,6 +39,12 @@ PACKAGES = {
         "sha512-5thBIV6ymNgmPVOHvzx+gGy8ZSKmSazhtGw4/c4xJDVzRhG9PTeQsRjF3FUTopvFi//SABeNz1yp47bCrJ3CQA==",
     ),
 }
+
+#: The widget stylesheet asks for its icon fonts relative to the *page*
+#: (``@jupyter-widgets/html-manager/dist/<hash>.woff2``, ipywidgets issue 1650),
+#: so the fonts are copied next to every folder that holds a notebook.
+FONT_SUFFIXES = (".woff2", ".woff", ".ttf")
+FONT_PATH = "@jupyter-widgets/html-manager/dist"
 
 #: Where the built-in widgets would be fetched from if a page ever needed a
 #: third-party widget; the built-in ones are inside embed-amd.js.
@@ -61,9 +67,9 @@ def _integrity(path: Path) -> str:
 
 
 def fetch(root: Path | None = None) -> Path:
-    """Fill ``root/widgets/`` with the pinned scripts if they are not there; return ``root``."""
+    """Fill ``root/static/widgets/`` (scripts) and ``root/fonts/`` if empty; return ``root``."""
     root = root or cache_root()
-    target = root / "widgets"
+    target = root / "static" / "widgets"
     if all((target / name).is_file() for _, name, _ in PACKAGES.values()):
         return root
     npm = shutil.which("npm")
@@ -96,13 +102,43 @@ def fetch(root: Path | None = None) -> Path:
                 if source is None:
                     raise VendorError(f"{member} is missing from {tarball.name}")
                 (staging / name).write_bytes(source.read())
+                fonts = [
+                    m
+                    for m in tar.getmembers()
+                    if m.isfile()
+                    and m.name.startswith(str(Path(member).parent) + "/")
+                    and m.name.endswith(FONT_SUFFIXES)
+                ]
+                for font in fonts:
+                    (Path(tmp) / "fonts").mkdir(exist_ok=True)
+                    (Path(tmp) / "fonts" / Path(font.name).name).write_bytes(
+                        tar.extractfile(font).read()
+                    )
         missing = [name for _, name, _ in PACKAGES.values() if not (staging / name).is_file()]
         if missing:
             raise VendorError(f"npm pack did not deliver {', '.join(missing)}")
-        root.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(target, ignore_errors=True)
+        shutil.rmtree(root / "fonts", ignore_errors=True)
+        if (Path(tmp) / "fonts").is_dir():
+            shutil.move(str(Path(tmp) / "fonts"), root / "fonts")
         shutil.move(str(staging), target)
     return root
+
+
+def _font_tree(root: Path, srcdir: Path) -> Path:
+    """A tree that puts the icon fonts where each notebook folder's pages look for them."""
+    tree = root / "extra"
+    shutil.rmtree(tree, ignore_errors=True)
+    folders = {
+        p.parent.relative_to(srcdir)
+        for p in srcdir.rglob("*.ipynb")
+        if "_build" not in p.parts and ".ipynb_checkpoints" not in p.parts
+    }
+    for folder in sorted(folders):
+        shutil.copytree(root / "fonts", tree / folder / FONT_PATH)
+    tree.mkdir(parents=True, exist_ok=True)
+    return tree
 
 
 def _configure(app, config):
@@ -117,7 +153,8 @@ def _configure(app, config):
             f"({err}; install npm for an offline site)"
         )
         return
-    config.html_static_path.append(str(root))
+    config.html_static_path.append(str(root / "static"))
+    config.html_extra_path.append(str(_font_tree(root, Path(app.srcdir))))
     config.nb_ipywidgets_js = {
         "widgets/require.js": {},
         "widgets/embed-amd.js": {"data-jupyter-widgets-cdn": WIDGETS_CDN},

@@ -97,7 +97,9 @@ class Checklist:
                     raise ValueError(f"checklist: item id {item.id!r} is used twice")
                 seen.add(item.id)
                 items.append(item)
-            groups.append(ChecklistGroup(id=_text(g, "id"), title=_text(g, "title"), items=tuple(items)))
+            groups.append(
+                ChecklistGroup(id=_text(g, "id"), title=_text(g, "title"), items=tuple(items))
+            )
         return cls(title=_text(data, "title"), groups=tuple(groups))
 
 

@@ -1,0 +1,143 @@
+"""Measure the build and what a reader downloads. Not a test: it prints figures.
+
+    python scripts/benchmark.py
+
+Reports: a clean build with an empty npm cache (first build on a machine),
+a clean build with the widget scripts cached, a rebuild with nothing
+changed, a rebuild after one chapter changed, the built site's size, and the
+bytes a reader's browser fetches to open each page (from headless Chromium,
+with what dominates).
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BOOK_FILES = ["_config.yml", "_toc.yml", "book", "notebooks"]
+BUILD = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build"]
+
+
+def copy_book(dest: Path) -> Path:
+    for name in BOOK_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            ignore = shutil.ignore_patterns("_build", ".ipynb_checkpoints", "my-work")
+            shutil.copytree(src, dest / name, ignore=ignore)
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def timed_build(book: Path, env=None) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [*BUILD, str(book), "-W", "-n", "--keep-going"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+    if proc.returncode:
+        sys.exit(proc.stdout[-3000:] + proc.stderr[-3000:])
+    return time.perf_counter() - start
+
+
+def human(n: float) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024:
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} TB"
+
+
+def page_weights(site: Path) -> list[tuple[str, int, list[tuple[str, int]]]]:
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    pages = sorted(
+        str(p.relative_to(site))
+        for p in site.rglob("*.html")
+        if "_static" not in p.parts and p.name not in {"genindex.html", "search.html"}
+    )
+    out = []
+    chromium = os.environ.get("CLOSING_KIT_CHROMIUM", "/usr/bin/chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
+        )
+        for rel in pages:
+            context = browser.new_context()
+            page = context.new_page()
+            sizes: dict[str, int] = {}
+            page.on(
+                "requestfinished",
+                lambda r, sizes=sizes: sizes.__setitem__(
+                    r.url.split("?")[0].replace(base, ""), r.sizes()["responseBodySize"]
+                ),
+            )
+            page.goto(f"{base}/{rel}", wait_until="networkidle")
+            context.close()
+            top = sorted(sizes.items(), key=lambda kv: -kv[1])[:3]
+            out.append((rel, sum(sizes.values()), top))
+        browser.close()
+    httpd.shutdown()
+    return out
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        cold = copy_book(tmp / "cold")
+        t_cold = timed_build(cold, {"CLOSING_KIT_NPM_CACHE": str(tmp / "npm-cache")})
+        warm = copy_book(tmp / "warm")
+        t_clean = timed_build(warm)
+        t_cached = timed_build(warm)
+        chapter = warm / "book" / "05-close-the-sale.md"
+        chapter.write_text(chapter.read_text() + "\n")
+        t_one = timed_build(warm)
+        site = warm / "_build" / "html"
+        files = [p for p in site.rglob("*") if p.is_file()]
+        by_kind = collections.Counter()
+        for f in files:
+            by_kind[f.suffix or "(none)"] += f.stat().st_size
+        total = sum(by_kind.values())
+
+        print("# closing-kit benchmark")
+        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+        print()
+        print("## Build (jupyter-book build -W -n --keep-going)")
+        print(f"clean build, empty npm cache (first build):  {t_cold:6.1f} s")
+        print(f"clean build, widget scripts cached:         {t_clean:6.1f} s")
+        print(f"rebuild, nothing changed:                   {t_cached:6.1f} s")
+        print(f"rebuild, one chapter changed:               {t_one:6.1f} s")
+        print()
+        print(f"## Built site: {human(total)} in {len(files)} files")
+        for suffix, size in by_kind.most_common(6):
+            print(f"  {suffix:8} {human(size):>9}")
+        print()
+        print("## What a reader downloads to open a page (fresh browser, no cache)")
+        for rel, size, top in page_weights(site):
+            biggest = ", ".join(f"{Path(u).name} {human(s)}" for u, s in top)
+            print(f"  {rel:50} {human(size):>9}   largest: {biggest}")
+
+
+if __name__ == "__main__":
+    main()
