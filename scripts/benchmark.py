@@ -15,7 +15,6 @@ import collections
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,26 +22,13 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BOOK_FILES = ["_config.yml", "_toc.yml", "book", "notebooks"]
-BUILD = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build"]
-
-
-def copy_book(dest: Path) -> Path:
-    for name in BOOK_FILES:
-        src = ROOT / name
-        if src.is_dir():
-            ignore = shutil.ignore_patterns("_build", ".ipynb_checkpoints", "my-work")
-            shutil.copytree(src, dest / name, ignore=ignore)
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
+from book_copy import build_command, copy_book
 
 
 def timed_build(book: Path, env=None) -> float:
     start = time.perf_counter()
     proc = subprocess.run(
-        [*BUILD, str(book), "-W", "-n", "--keep-going"],
+        build_command(book),
         capture_output=True,
         text=True,
         env={**os.environ, **(env or {})},

@@ -14,48 +14,20 @@ import pytest
 from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
-EXT = ROOT / "book" / "_ext"
-if str(EXT) not in sys.path:
-    sys.path.insert(0, str(EXT))
+for folder in (ROOT / "book" / "_ext", ROOT / "scripts"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+from book_copy import build_command, copy_book  # noqa: E402
 
 # Notebooks run by nbval save the learner's work here, never into notebooks/.
 os.environ.setdefault("CLOSING_KIT_HOME", tempfile.mkdtemp(prefix="closing-kit-home-"))
 
-#: What the book is built from: the same files the README's build uses.
-BOOK_FILES = ["_config.yml", "_toc.yml", "book", "notebooks"]
-
 
 def _build(target: Path) -> dict:
     """Copy the book to ``target/src`` and build it with warnings as errors."""
-    src = target / "src"
-    src.mkdir(parents=True)
-    for name in BOOK_FILES:
-        origin = ROOT / name
-        if origin.is_dir():
-            shutil.copytree(
-                origin,
-                src / name,
-                ignore=shutil.ignore_patterns(
-                    "_build", ".ipynb_checkpoints", "my-work", "__pycache__"
-                ),
-            )
-        else:
-            shutil.copy2(origin, src / name)
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from jupyter_book.cli.main import main; main()",
-            "build",
-            str(src),
-            "-W",
-            "-n",
-            "--keep-going",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=1200,
-    )
+    src = copy_book(target / "src")
+    proc = subprocess.run(build_command(src), capture_output=True, text=True, timeout=1200)
     return {
         "returncode": proc.returncode,
         "output": proc.stdout + proc.stderr,
