@@ -115,25 +115,27 @@ def _band(y, title, c):
     ]
 
 
+def _column(parts, y, steps, c, trailing=False):
+    """Append steps one below the other, joined by arrows; return the new y."""
+    for i, (n, lines, ch) in enumerate(steps):
+        box, h = _step(y, n, lines, ch, c)
+        parts += box
+        y += h
+        if trailing or i < len(steps) - 1:
+            parts.append(_arrow(W // 2, y, W // 2, y + GAP - 4, c["arrow"]))
+            y += GAP
+    return y
+
+
 def draw(theme: str) -> str:
     c = THEMES[theme]
     parts: list[str] = []
     y = 10
     parts += _band(y, "In the room", c)
     y += 44
-    for i, (n, lines, ch) in enumerate(IN_THE_ROOM):
-        box, h = _step(y, n, lines, ch, c)
-        parts += box
-        y += h
-        if i < len(IN_THE_ROOM) - 1:
-            parts.append(_arrow(W // 2, y, W // 2, y + GAP - 4, c["arrow"]))
-        y += GAP if i < len(IN_THE_ROOM) - 1 else 0
+    y = _column(parts, y, IN_THE_ROOM, c, trailing=True)
     # Step 4: the interviewer's answer branches three ways, then joins again.
-    parts.append(_arrow(W // 2, y, W // 2, y + GAP - 4, c["arrow"]))
-    y += GAP
-    box, h = _step(y, "4", ["Listen to their answer, and respond"], "", c)
-    parts += box
-    y += h
+    y = _column(parts, y, [("4", ["Listen to their answer, and respond"], "")], c)
     col_w, col_gap = 212, 20
     left = (W - (3 * col_w + 2 * col_gap)) // 2
     centres = [left + k * (col_w + col_gap) + col_w // 2 for k in range(3)]
@@ -160,21 +162,10 @@ def draw(theme: str) -> str:
     parts.append(_line([(centres[0], join), (centres[-1], join)], c["arrow"]))
     parts.append(_arrow(W // 2, join, W // 2, join + GAP - 10, c["arrow"]))
     y = join + GAP - 6
-    for n, lines, ch in AFTER_BRANCH:
-        box, h = _step(y, n, lines, ch, c)
-        parts += box
-        y += h
-        parts.append(_arrow(W // 2, y, W // 2, y + GAP - 4, c["arrow"]))
-        y += GAP
+    y = _column(parts, y, AFTER_BRANCH, c, trailing=True)
     parts += _band(y, "After you leave", c)
     y += 44
-    for i, (n, lines, ch) in enumerate(AFTER_YOU_LEAVE):
-        box, h = _step(y, n, lines, ch, c)
-        parts += box
-        y += h
-        if i < len(AFTER_YOU_LEAVE) - 1:
-            parts.append(_arrow(W // 2, y, W // 2, y + GAP - 4, c["arrow"]))
-            y += GAP
+    y = _column(parts, y, AFTER_YOU_LEAVE, c)
     height = y + 12
     title = "The final five minutes of an interview, step by step"
     return (
