@@ -1,0 +1,101 @@
+"""Load ``data/rubrics.json`` once, validate it, and score a set of check results."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from closing_kit.analysis.feedback import Check, Feedback, level_for
+
+__all__ = ["Rubric", "rubric"]
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    id: str
+    label: str
+    weight: int
+    cap: int
+    praise: str
+    message: str
+    suggestion: str
+    patterns: tuple[re.Pattern, ...]
+
+    def matches(self, text: str) -> bool:
+        return any(p.search(text) for p in self.patterns)
+
+
+@dataclass(frozen=True)
+class Rubric:
+    kind: str
+    order: tuple[str, ...]
+    rules: dict[str, RuleSpec]
+
+    def feedback(self, results: dict[str, bool], notes=(), empty_message: str = "") -> Feedback:
+        """Turn pass/fail results into a score, coached checks and one suggestion."""
+        if set(results) != set(self.rules):
+            raise ValueError(f"{self.kind}: results for {sorted(results)} != {sorted(self.rules)}")
+        checks = tuple(
+            Check(
+                id=rule_id,
+                label=self.rules[rule_id].label,
+                passed=results[rule_id],
+                weight=self.rules[rule_id].weight,
+                message=self.rules[rule_id].praise
+                if results[rule_id]
+                else self.rules[rule_id].message,
+            )
+            for rule_id in self.rules  # the order a reader expects (as in rubrics.json)
+        )
+        score = sum(c.weight for c in checks if c.passed)
+        for c in checks:
+            if not c.passed:
+                score = min(score, self.rules[c.id].cap)
+        # The suggestion addresses the most important failed check.
+        failed = [rule_id for rule_id in self.order if not results[rule_id]]
+        if empty_message:
+            suggestion = empty_message
+        elif failed:
+            suggestion = self.rules[failed[0]].suggestion
+        else:
+            suggestion = "Every check passes: now say it out loud until it sounds like you."
+        return Feedback(
+            kind=self.kind,
+            score=int(score),
+            level=level_for(score),
+            checks=checks,
+            suggestion=suggestion,
+            notes=tuple(notes),
+        )
+
+
+def _load(kind: str, data: dict) -> Rubric:
+    section = data[kind]
+    order = tuple(section["order"])
+    rules = {}
+    for rule_id, spec in section["checks"].items():
+        rules[rule_id] = RuleSpec(
+            id=rule_id,
+            label=spec["label"],
+            weight=int(spec["weight"]),
+            cap=int(spec["cap"]),
+            praise=spec["praise"],
+            message=spec["message"],
+            suggestion=spec["suggestion"],
+            patterns=tuple(re.compile(p) for p in spec.get("patterns", ())),
+        )
+    if set(order) != set(rules):
+        raise ValueError(f"rubrics.json: {kind} order {order} does not list every check")
+    if sum(r.weight for r in rules.values()) != 100:
+        raise ValueError(f"rubrics.json: {kind} weights must add up to 100")
+    return Rubric(kind=kind, order=order, rules=rules)
+
+
+@functools.cache
+def rubric(kind: str) -> Rubric:
+    """The rubric for ``closing``, ``reservation`` or ``noncommittal``."""
+    raw = resources.files("closing_kit").joinpath("data/rubrics.json").read_text("utf-8")
+    return _load(kind, json.loads(raw))
