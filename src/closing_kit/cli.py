@@ -53,13 +53,7 @@ def _feedback(args) -> int:
     if args.json:
         print(json.dumps({**result.to_dict(), **extra}, ensure_ascii=False))
     else:
-        print(f"Score: {result.score}/100 ({result.level})")
-        for check in result.checks:
-            mark = "yes" if check.passed else "no "
-            print(f"  [{mark}] {check.label}: {check.message}")
-        for note in result.notes:
-            print(f"  {note}")
-        print(f"Next step: {result.suggestion}")
+        print(result.as_text())
         if extra.get("letter_version"):
             print(f"In a follow-up letter: {extra['letter_version']}")
     return 0

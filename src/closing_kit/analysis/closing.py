@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from closing_kit.analysis.feedback import Feedback
 from closing_kit.analysis.rubric import rubric
-from closing_kit.analysis.text import input_problem, normalise, speaking_seconds, words
+from closing_kit.analysis.text import (
+    has_evidence,
+    input_problem,
+    normalise,
+    question_spans,
+    speaking_seconds,
+    words,
+)
 
 __all__ = ["analyze_closing"]
 
@@ -20,11 +27,12 @@ def analyze_closing(text: str, job_ad: str = "") -> Feedback:
     problem = input_problem(text, "your closing")
     low = normalise(text) if not problem else ""
     seconds = speaking_seconds(text) if not problem else 0
-    questions = [q for q in _question_spans(low)]
+    questions = question_spans(low)
     results = {
         "thanks": r.rules["thanks"].matches(low),
         "fit_summary": r.rules["fit_summary"].matches(low),
-        "evidence": r.rules["evidence"].matches(low) or _ad_overlap(low, job_ad) >= 3,
+        "evidence": has_evidence(low, r.rules["evidence"], r.rules["no_cliches"].patterns)
+        or _ad_overlap(low, job_ad) >= 3,
         # The question must be a question: a '?' sentence that asks about prospects.
         "closing_question": any(r.rules["closing_question"].matches(q) for q in questions),
         "no_hedging": not problem and not r.rules["no_hedging"].matches(low),
@@ -35,17 +43,6 @@ def analyze_closing(text: str, job_ad: str = "") -> Feedback:
     }
     notes = [] if problem else [f"About {seconds} seconds to say at a calm pace."]
     return r.feedback(results, notes, empty_message=problem or "")
-
-
-def _question_spans(low: str) -> list[str]:
-    """Each sentence that ends in a question mark (or the text's last sentence, if it does)."""
-    spans, start = [], 0
-    for i, ch in enumerate(low):
-        if ch in ".!?\n":
-            if ch == "?":
-                spans.append(low[start : i + 1])
-            start = i + 1
-    return spans
 
 
 def _count(rule, low: str) -> int:

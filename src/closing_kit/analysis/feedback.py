@@ -37,6 +37,14 @@ class Feedback:
     def failed(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.checks if not c.passed)
 
+    def as_text(self) -> str:
+        """Plain text for a terminal or a notebook: score, each check, the next step."""
+        lines = [f"Score: {self.score}/100 ({self.level})"]
+        lines += [f"  [{'yes' if c.passed else 'no '}] {c.label}: {c.message}" for c in self.checks]
+        lines += [f"  {note}" for note in self.notes]
+        lines.append(f"Next step: {self.suggestion}")
+        return "\n".join(lines)
+
     def to_dict(self) -> dict:
         """Plain data for JSON: ``score``, ``level``, ``checks``, ``suggestion``..."""
         data = asdict(self)

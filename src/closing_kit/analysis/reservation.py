@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from closing_kit.analysis.feedback import Feedback
 from closing_kit.analysis.rubric import rubric
-from closing_kit.analysis.text import input_problem, normalise, sentences, words
+from closing_kit.analysis.text import has_evidence, input_problem, normalise, sentences, words
 
 __all__ = ["analyze_reservation", "concern_terms", "letter_version"]
 
@@ -20,6 +20,8 @@ STOPWORDS = frozenset(
     when where which while who whom why will with would you you're your yours yourself
     think feel sure worry worried concern concerned seems seem bit little lot one role job
     candidate though yet still whether maybe perhaps see looks look know say said
+    year years month months week weeks day days time times two three four five six seven eight
+    nine ten olds old new
     """.split()
 )
 
@@ -39,7 +41,7 @@ def analyze_reservation(concern: str, response: str) -> Feedback:
         "acknowledge": r.rules["acknowledge"].matches(low),
         "not_defensive": not problem and not r.rules["not_defensive"].matches(low),
         "addresses_concern": bool(overlap) or not concern_terms(concern) and not problem,
-        "evidence": r.rules["evidence"].matches(low),
+        "evidence": has_evidence(low, r.rules["evidence"]),
         "bridge": r.rules["bridge"].matches(low),
         "check_back": "?" in low and r.rules["check_back"].matches(low),
         "no_overpromise": not problem and not r.rules["no_overpromise"].matches(low),
@@ -65,7 +67,7 @@ def letter_version(concern: str, response: str) -> str:
         low = normalise(sentence)
         if "?" in sentence:
             continue
-        useful = r.rules["evidence"].matches(low) or r.rules["bridge"].matches(low)
+        useful = has_evidence(low, r.rules["evidence"]) or r.rules["bridge"].matches(low)
         if useful or terms & {_stem(w) for w in words(low)}:
             keep.append(sentence)
     if not keep:

@@ -23,6 +23,8 @@ class RuleSpec:
     message: str
     suggestion: str
     patterns: tuple[re.Pattern, ...]
+    action_patterns: tuple[re.Pattern, ...] = ()
+    max_question_words: int = 0
 
     def matches(self, text: str) -> bool:
         return any(p.search(text) for p in self.patterns)
@@ -86,6 +88,8 @@ def _load(kind: str, data: dict) -> Rubric:
             message=spec["message"],
             suggestion=spec["suggestion"],
             patterns=tuple(re.compile(p) for p in spec.get("patterns", ())),
+            action_patterns=tuple(re.compile(p) for p in spec.get("action_patterns", ())),
+            max_question_words=int(spec.get("max_question_words", 0)),
         )
     if set(order) != set(rules):
         raise ValueError(f"rubrics.json: {kind} order {order} does not list every check")

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["input_problem", "normalise", "sentences", "speaking_seconds", "words"]
+__all__ = [
+    "has_evidence",
+    "input_problem",
+    "normalise",
+    "question_spans",
+    "sentences",
+    "speaking_seconds",
+    "words",
+]
 
 #: A calm speaking pace for a rehearsed answer, in words per minute. A
 #: convention of this course for the read-aloud estimate, not a measured norm.
@@ -49,3 +57,32 @@ def input_problem(text: str, what: str = "your answer") -> str | None:
             f"paste only {what} (a minute or less of speech)."
         )
     return None
+
+
+def has_evidence(low: str, rule, ignore=()) -> bool:
+    """A sentence that holds a quantity or an example *and* says what was done.
+
+    ``rule.patterns`` find the quantity ("40%", "three sites", "for example"),
+    ``rule.action_patterns`` the action ("I led", "we cut", "I've run").
+    Phrases matched by ``ignore`` (clichés such as "110 per cent") are removed
+    first: a number in a cliché is not evidence.
+    """
+    for pattern in ignore:
+        low = pattern.sub(" ", low)
+    for sentence in re.split(r"(?<=[.!?;:])\s+", low):
+        if any(p.search(sentence) for p in rule.patterns) and any(
+            p.search(sentence) for p in rule.action_patterns
+        ):
+            return True
+    return False
+
+
+def question_spans(low: str) -> list[str]:
+    """Each sentence of ``low`` that ends in a question mark."""
+    spans, start = [], 0
+    for i, ch in enumerate(low):
+        if ch in ".!?\n":
+            if ch == "?":
+                spans.append(low[start : i + 1])
+            start = i + 1
+    return spans

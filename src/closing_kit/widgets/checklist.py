@@ -6,19 +6,21 @@ work folder, and read back when the notebook runs again.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import ipywidgets as w
 
 from closing_kit.checklist import Checklist, load_checklist
-from closing_kit.storage import StorageError, load_json, save_json, work_dir
+from closing_kit.storage import work_dir
+from closing_kit.widgets._saving import SavedView
 
 __all__ = ["ChecklistView", "show_checklist"]
 
 FILE_NAME = "final-five-minutes-checklist.json"
 
 
-class ChecklistView:
+class ChecklistView(SavedView):
     """Checkboxes for each item, a progress bar, a reset button and a Markdown export.
 
     Parameters
@@ -30,14 +32,13 @@ class ChecklistView:
     """
 
     def __init__(self, checklist: Checklist | None = None, store: Path | None = None):
+        super().__init__(store)
         self.checklist = checklist or load_checklist()
-        self.store = Path(store) if store else None
-        self.status = w.HTML(layout=w.Layout(margin="0.5em 0"))
         done = self._load()
         self.boxes: dict[str, w.Checkbox] = {}
         sections = []
         for group in self.checklist.groups:
-            sections.append(w.HTML(f"<h3>{_escape(group.title)}</h3>"))
+            sections.append(w.HTML(f"<h3>{escape(group.title)}</h3>"))
             for item in group.items:
                 box = w.Checkbox(
                     value=item.id in done,
@@ -83,36 +84,16 @@ class ChecklistView:
         return frozenset(i for i, box in self.boxes.items() if box.value)
 
     def _load(self) -> frozenset[str]:
-        if self.store is None:
-            return frozenset()
-        try:
-            data = load_json(self.store, default={})
-        except StorageError as err:
-            self._say(f"{err} The checklist starts empty.", error=True)
-            return frozenset()
-        ticked = data.get("done", []) if isinstance(data, dict) else []
-        if not isinstance(ticked, list):
-            ticked = []
-        return self.checklist.clean(ticked)
+        ticked = self._load_saved("The checklist starts empty.").get("done", [])
+        return self.checklist.clean(ticked if isinstance(ticked, list) else [])
 
-    def _save(self) -> None:
-        if self.store is None:
-            return
-        try:
-            save_json(self.store, {"schema_version": 1, "done": sorted(self.done)})
-        except OSError as err:
-            self._say(
-                f"Could not save to {self.store.name}: {err.strerror}. "
-                "Your ticks are still here; check the folder can be written to.",
-                error=True,
-            )
-        else:
-            self._say(f"Saved to {self.store.name}.")
+    def _store_all(self) -> None:
+        self._save({"done": sorted(self.done)})
 
     # -- events ------------------------------------------------------------
     def _on_tick(self, _change) -> None:
         self._refresh()
-        self._save()
+        self._store_all()
 
     def _on_reset(self, _button) -> None:
         for box in self.boxes.values():
@@ -120,7 +101,7 @@ class ChecklistView:
             box.value = False
             box.observe(self._on_tick, names="value")
         self._refresh()
-        self._save()
+        self._store_all()
 
     def _on_export(self, _button) -> None:
         self.export.value = self.checklist.to_markdown(self.done)
@@ -134,15 +115,6 @@ class ChecklistView:
         if self.export.layout.display is None:
             self.export.value = self.checklist.to_markdown(self.done)
 
-    def _say(self, message: str, error: bool = False) -> None:
-        colour = "#b00020" if error else "inherit"
-        self.status.value = f'<span role="status" style="color:{colour}">{_escape(message)}</span>'
-
-    def _ipython_display_(self):  # pragma: no cover - exercised in notebooks
-        from IPython.display import display
-
-        display(self.widget)
-
 
 def show_checklist(store: str | Path | None = FILE_NAME) -> ChecklistView:
     """The checklist, saved to ``store`` inside the learner's work folder.
@@ -151,9 +123,3 @@ def show_checklist(store: str | Path | None = FILE_NAME) -> ChecklistView:
     """
     path = work_dir() / store if store else None
     return ChecklistView(store=path)
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text, quote=True)

@@ -1,0 +1,61 @@
+"""Show feedback and a run of scores as HTML: text first, colour only as a second cue."""
+
+from __future__ import annotations
+
+from html import escape
+
+from closing_kit.analysis import Feedback
+
+__all__ = ["feedback_html", "score_chart_svg"]
+
+LEVEL_WORDS = {"strong": "Strong", "developing": "Nearly there", "weak": "Needs work"}
+LEVEL_COLOURS = {"strong": "#2e7d32", "developing": "#a35c00", "weak": "#b00020"}
+
+
+def feedback_html(fb: Feedback, title: str = "Feedback") -> str:
+    """The feedback as an accessible HTML block (a list, words for pass/fail)."""
+    colour = LEVEL_COLOURS[fb.level]
+    items = "".join(
+        f"<li><strong>{'Yes' if c.passed else 'Not yet'}</strong> "
+        f"({escape(c.label)}): {escape(c.message)}</li>"
+        for c in fb.checks
+    )
+    notes = "".join(f"<p>{escape(n)}</p>" for n in fb.notes)
+    return (
+        f'<div role="status" aria-live="polite" style="border-left:4px solid {colour};'
+        f'padding:0.3em 0.8em;margin:0.5em 0">'
+        f"<p><strong>{escape(title)}: {fb.score}/100, {LEVEL_WORDS[fb.level]}.</strong></p>"
+        f"<p><strong>Next step:</strong> {escape(fb.suggestion)}</p>{notes}"
+        f"<ul>{items}</ul></div>"
+    )
+
+
+def score_chart_svg(scores: list[int], width: int = 360, height: int = 140) -> str:
+    """A small bar chart of scores over attempts, with a text alternative."""
+    if not scores:
+        return "<p>No attempts yet.</p>"
+    n = len(scores)
+    gap = 4
+    bar = max(4, (width - 30 - gap * n) // n)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
+        f'aria-label="Scores over {n} attempts: {", ".join(map(str, scores))}">',
+        f'<line x1="28" y1="10" x2="28" y2="{height - 20}" stroke="currentColor"/>',
+        '<text x="0" y="16" font-size="10" fill="currentColor">100</text>',
+        f'<text x="12" y="{height - 20}" font-size="10" fill="currentColor">0</text>',
+    ]
+    usable = height - 30
+    for i, s in enumerate(scores):
+        h = round(usable * max(0, min(100, s)) / 100)
+        x = 32 + i * (bar + gap)
+        level = "strong" if s >= 75 else "developing" if s >= 50 else "weak"
+        parts.append(
+            f'<rect x="{x}" y="{height - 20 - h}" width="{bar}" height="{h}" '
+            f'fill="{LEVEL_COLOURS[level]}"><title>Attempt {i + 1}: {s}</title></rect>'
+        )
+        parts.append(
+            f'<text x="{x + bar / 2}" y="{height - 6}" font-size="10" text-anchor="middle" '
+            f'fill="currentColor">{i + 1}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
