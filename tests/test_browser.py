@@ -158,6 +158,18 @@ def test_widgets_render_offline(server, browser):
     visit.close()
 
 
+def test_every_widget_page_renders_its_widgets(site, server, browser):
+    """Each practice page shows real widget views (not just their text) offline."""
+    pages = sorted((site / "notebooks").glob("*.html"))
+    assert len(pages) >= 5
+    for page_file in pages:
+        visit = Visit(browser, f"{server}/notebooks/{page_file.name}")
+        visit.page.wait_for_selector(".jupyter-widgets", timeout=20_000)
+        assert visit.page.locator(".widget-textarea, .widget-checkbox").count() >= 1
+        assert visit.errors == [] and visit.blocked == [], page_file.name
+        visit.close()
+
+
 def test_diagram_follows_dark_mode_and_prints_light(server, browser):
     """Dark mode shows the dark diagram; printing always uses the light one."""
     url = f"{server}/book/09-final-five-minutes.html"
