@@ -23,6 +23,13 @@ def _block(title: str, text: str) -> str:
     return f"{title}\n" + textwrap.fill(text, 88, initial_indent="  ", subsequent_indent="  ")
 
 
+def _wrapped(text: str) -> str:
+    """Feedback text wrapped to fit a notebook page, continuation lines indented."""
+    return "\n".join(
+        textwrap.fill(line, 88, subsequent_indent=" " * 8) for line in text.splitlines()
+    )
+
+
 def worked_examples(kind: str) -> str:
     """Text for ``closing``, ``reservation`` or ``noncommittal``: a strong and a weak example."""
     out = []
@@ -30,7 +37,11 @@ def worked_examples(kind: str) -> str:
         for level in ("strong", "weak"):
             e = closing_examples()[level][0]
             fb = analyze_closing(e["text"], job_ad=e.get("job_ad", ""))
-            out += [_block(f"A {level} close ({e['role']}):", e["text"]), fb.as_text(), ""]
+            out += [
+                _block(f"A {level} close ({e['role']}):", e["text"]),
+                _wrapped(fb.as_text()),
+                "",
+            ]
     elif kind == "reservation":
         card = reservation_cards()[0]
         out.append(_block("The interviewer says:", card["concern"]))
@@ -39,7 +50,7 @@ def worked_examples(kind: str) -> str:
             ("A weak answer:", "weak_response"),
         ):
             fb = analyze_reservation(card["concern"], card[key])
-            out += ["", _block(label, card[key]), fb.as_text()]
+            out += ["", _block(label, card[key]), _wrapped(fb.as_text())]
         letter = letter_version(card["concern"], card["model_response"])
         out += ["", _block("The strong answer, as a paragraph for a follow-up letter:", letter)]
     elif kind == "noncommittal":
@@ -50,7 +61,7 @@ def worked_examples(kind: str) -> str:
             ("A weak answer:", "weak_response"),
         ):
             fb = analyze_noncommittal(card["reply"], card[key])
-            out += ["", _block(label, card[key]), fb.as_text()]
+            out += ["", _block(label, card[key]), _wrapped(fb.as_text())]
     else:
         raise ValueError(f"no worked examples for {kind!r}")
     return "\n".join(out).rstrip() + "\n"

@@ -60,3 +60,8 @@ class SavedView:
 def text_or_empty(value) -> str:
     """A saved text field, or '' when the file held something else there."""
     return value if isinstance(value, str) else ""
+
+
+def auto_width() -> w.Layout:
+    """A layout that sizes a button to its label, so no label is cut short."""
+    return w.Layout(width="auto")

@@ -13,7 +13,7 @@ import ipywidgets as w
 
 from closing_kit.checklist import Checklist, load_checklist
 from closing_kit.storage import work_dir
-from closing_kit.widgets._saving import SavedView
+from closing_kit.widgets._saving import SavedView, auto_width
 
 __all__ = ["ChecklistView", "show_checklist"]
 
@@ -55,11 +55,15 @@ class ChecklistView(SavedView):
         )
         self.progress_label = w.Label()
         self.reset_button = w.Button(
-            description="Untick everything", tooltip="Clear every tick and start again"
+            layout=auto_width(),
+            description="Untick everything",
+            tooltip="Clear every tick and start again",
         )
         self.reset_button.on_click(self._on_reset)
         self.export_button = w.Button(
-            description="Show as Markdown", tooltip="Show the checklist as text to copy or print"
+            layout=auto_width(),
+            description="Show as Markdown",
+            tooltip="Show the checklist as text to copy or print",
         )
         self.export_button.on_click(self._on_export)
         self.export = w.Textarea(

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from closing_kit.analysis import analyze_closing
+from closing_kit.analysis import analyze_closing, input_problem
 from closing_kit.banks import closing_examples
 from closing_kit.storage import work_dir
-from closing_kit.widgets._saving import SavedView, text_or_empty
+from closing_kit.widgets._saving import SavedView, auto_width, text_or_empty
 from closing_kit.widgets.feedback_view import feedback_html
 
 __all__ = ["ClosingDrafter", "show_drafter"]
@@ -39,14 +39,18 @@ class ClosingDrafter(SavedView):
         )
         self.feedback = w.HTML()
         self.save_button = w.Button(
-            description="Save this version", tooltip="Keep this draft to compare later"
+            layout=auto_width(),
+            description="Save this version",
+            tooltip="Keep this draft to compare later",
         )
         self.save_button.on_click(self._on_save_version)
         self.left = w.Dropdown(description="Compare", options=[])
         self.right = w.Dropdown(description="with", options=[])
         self.comparison = w.HTML()
         self.models_toggle = w.ToggleButton(
-            description="Show model answers", tooltip="Strong closes to learn from"
+            layout=auto_width(),
+            description="Show model answers",
+            tooltip="Strong closes to learn from",
         )
         self.models = w.HTML(layout=w.Layout(display="none"))
         for widget in (self.job_ad, self.draft):
@@ -76,6 +80,10 @@ class ClosingDrafter(SavedView):
         self._store_all()
 
     def _show_feedback(self) -> None:
+        problem = input_problem(self.draft.value, "your close")
+        if problem:
+            self.feedback.value = f'<p role="status">{escape(problem)}</p>'
+            return
         fb = analyze_closing(self.draft.value, job_ad=self.job_ad.value)
         self.feedback.value = feedback_html(fb, "Your close")
 

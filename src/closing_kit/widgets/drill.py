@@ -23,7 +23,7 @@ from closing_kit.analysis import (
 )
 from closing_kit.banks import noncommittal_cards, reservation_cards
 from closing_kit.storage import work_dir
-from closing_kit.widgets._saving import SavedView
+from closing_kit.widgets._saving import SavedView, auto_width
 from closing_kit.widgets.feedback_view import feedback_html, score_chart_svg
 
 __all__ = ["Drill", "show_noncommittal_drill", "show_reservation_drill"]
@@ -69,10 +69,12 @@ class Drill(SavedView):
         self.limit = w.BoundedIntText(
             value=60, min=10, max=600, description="Seconds", layout=w.Layout(width="12em")
         )
-        self.check_button = w.Button(description="Check my answer", button_style="primary")
-        self.next_button = w.Button(description="Next card")
-        self.model_button = w.Button(description="Show a model answer")
-        self.end_button = w.Button(description="End session and see summary")
+        self.check_button = w.Button(
+            layout=auto_width(), description="Check my answer", button_style="primary"
+        )
+        self.next_button = w.Button(layout=auto_width(), description="Next card")
+        self.model_button = w.Button(layout=auto_width(), description="Show a model answer")
+        self.end_button = w.Button(layout=auto_width(), description="End session and see summary")
         self.feedback = w.HTML()
         self.summary = w.HTML()
         self.check_button.on_click(lambda _b: self.check())

@@ -27,7 +27,7 @@ from closing_kit.banks import (
     roleplay_lines,
 )
 from closing_kit.storage import work_dir
-from closing_kit.widgets._saving import SavedView
+from closing_kit.widgets._saving import SavedView, auto_width
 
 __all__ = ["RolePlay", "show_roleplay"]
 
@@ -83,8 +83,10 @@ class RolePlay(SavedView):
             placeholder="Write what you would say, or pick a move above and edit it.",
             layout=w.Layout(width="100%", height="7em"),
         )
-        self.say_button = w.Button(description="Say it", button_style="primary")
-        self.restart_button = w.Button(description="Start again")
+        self.say_button = w.Button(
+            layout=auto_width(), description="Say it", button_style="primary"
+        )
+        self.restart_button = w.Button(layout=auto_width(), description="Start again")
         self.debrief = w.HTML()
         self.moves.observe(self._on_move, names="value")
         self.say_button.on_click(lambda _b: self.say())
