@@ -40,11 +40,13 @@ PACKAGES = {
     ),
 }
 
-#: The widget stylesheet asks for its icon fonts relative to the *page*
-#: (``@jupyter-widgets/html-manager/dist/<hash>.woff2``, ipywidgets issue 1650),
-#: so the fonts are copied next to every folder that holds a notebook.
+#: The widget stylesheets ask for their icon fonts relative to the *page*
+#: (ipywidgets issue 1650): the html-manager's under
+#: ``@jupyter-widgets/html-manager/dist/``, the controls' (dropdowns, date
+#: pickers) under ``@jupyter-widgets/``. The fonts are copied to both, next to
+#: every folder that holds a notebook.
 FONT_SUFFIXES = (".woff2", ".woff", ".ttf")
-FONT_PATH = "@jupyter-widgets/html-manager/dist"
+FONT_PATHS = ("@jupyter-widgets/html-manager/dist", "@jupyter-widgets")
 
 #: Where the built-in widgets would be fetched from if a page ever needed a
 #: third-party widget; the built-in ones are inside embed-amd.js.
@@ -136,7 +138,8 @@ def _font_tree(root: Path, srcdir: Path) -> Path:
         if "_build" not in p.parts and ".ipynb_checkpoints" not in p.parts
     }
     for folder in sorted(folders):
-        shutil.copytree(root / "fonts", tree / folder / FONT_PATH)
+        for font_path in FONT_PATHS:
+            shutil.copytree(root / "fonts", tree / folder / font_path, dirs_exist_ok=True)
     tree.mkdir(parents=True, exist_ok=True)
     return tree
 

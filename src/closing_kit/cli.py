@@ -6,7 +6,14 @@ Feedback for coaches and scripts::
     echo "That's fair..." | closing-kit feedback objection --concern "TEXT" --json
     echo "Thanks..." | closing-kit feedback noncommittal --reply "TEXT"
 
-Exit status: 0 with feedback, 2 for input that cannot be judged (one line on stderr).
+The learner's workbook (see ``closing_kit.workbook.cli``)::
+
+    closing-kit workbook new FILE | workbook check FILE
+    closing-kit letters FILE [--format md|txt|docx] [-o DIR]
+    closing-kit remind FILE -o FILE.ics
+    closing-kit export FILE [--format md|html] [-o OUT]
+
+Exit status: 0 on success, 2 for input that cannot be used (one line on stderr).
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from closing_kit.analysis import (
     input_problem,
     letter_version,
 )
+from closing_kit.workbook.cli import add_commands as add_workbook_commands
 
 __all__ = ["main"]
 
@@ -71,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     fb.add_argument("--job-ad", help="closing: the job ad's requirements, to match evidence")
     fb.add_argument("--json", action="store_true", help="print one JSON object")
     fb.set_defaults(func=_feedback)
+    add_workbook_commands(commands)
     return parser
 
 

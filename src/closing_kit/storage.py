@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-__all__ = ["StorageError", "load_json", "save_json", "work_dir"]
+__all__ = ["StorageError", "backup_copy", "load_json", "save_json", "work_dir"]
 
 #: Set this to keep the learner's files somewhere else (tests use a temp folder).
 ENV_VAR = "CLOSING_KIT_HOME"
@@ -70,13 +70,14 @@ def load_json(path: Path, default=None):
             problem = "it is not a text file"
         except json.JSONDecodeError as err:
             problem = f"it is not valid JSON (line {err.lineno})"
-    backup = _backup(path)
+    backup = backup_copy(path)
     raise StorageError(
         f"Could not read {path.name}: {problem}. A copy of it is kept as {backup.name}."
     )
 
 
-def _backup(path: Path) -> Path:
+def backup_copy(path: Path) -> Path:
+    """Copy ``path`` aside as ``NAME.unreadable-STAMP.EXT`` (never overwriting one); return it."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}")
     n = 1

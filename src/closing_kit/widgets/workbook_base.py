@@ -1,0 +1,286 @@
+"""What every workbook exercise shares: the open file, autosave, the status line, the interview.
+
+Every change is saved at once, atomically, and only the section the
+exercise owns is written, so two notebooks open on the same interview do not
+undo each other. A file that cannot be opened is kept as it was (with a
+timestamped copy) and the exercise saves to a fresh name beside it instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+import ipywidgets as w
+
+from closing_kit.storage import work_dir
+from closing_kit.workbook._data import load
+from closing_kit.workbook.model import parse_date
+from closing_kit.workbook.store import (
+    WorkbookError,
+    free_name,
+    load_workbook,
+    read_workbook,
+    save_sections,
+    save_workbook,
+)
+from closing_kit.workbook.text import field_problem
+
+__all__ = ["DEFAULT_FILE", "WorkbookView", "escape", "resolve"]
+
+#: The interview file an exercise opens when none is named.
+DEFAULT_FILE = "my-interview.json"
+_WIDE = w.Layout(width="100%")
+_LABELS = {"description_width": "11em"}
+
+
+def escape(text: str) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def resolve(name: str | Path | None) -> Path:
+    """A file name inside the learner's work folder (a path is used as given)."""
+    name = Path(name or DEFAULT_FILE)
+    return name if name.is_absolute() else work_dir() / name
+
+
+def file_name_problem(name: str) -> str | None:
+    """A one-line note when ``name`` cannot be an interview file's name."""
+    if not name.strip():
+        return "Type a name for the interview file first, e.g. acme-march.json."
+    if any(ch in name for ch in "/\\:") or name.strip().startswith("."):
+        return "Use a plain file name, without folders, e.g. acme-march.json."
+    return None
+
+
+class WorkbookView:
+    """Base for the exercises: file picker, interview details, status line, saving.
+
+    Parameters
+    ----------
+    store
+        The workbook file; a bare name is looked up in the learner's work folder.
+    """
+
+    title = "Workbook"
+    #: The workbook sections this exercise writes.
+    sections: tuple[str, ...] = ()
+    #: Whether the interview details start unfolded, and whether they show at all.
+    interview_open = False
+    has_interview = True
+
+    def __init__(self, store: str | Path | None = None):
+        self._quiet = True
+        self.status = w.HTML(layout=w.Layout(margin="0.5em 0"))
+        self.file_box = w.Combobox(
+            description="Interview file",
+            placeholder="e.g. acme-march.json",
+            ensure_option=False,
+            style=_LABELS,
+            layout=w.Layout(width="28em"),
+        )
+        self.open_button = w.Button(
+            description="Open or start this interview",
+            tooltip="Open the file named on the left, or start a new one with that name",
+            layout=w.Layout(width="auto"),
+        )
+        self.open_button.on_click(self._on_open)
+        self._interview_widgets()
+        if not self.has_interview:
+            self.interview_box.layout.display = "none"
+        body = self.build()
+        self.widget = w.VBox(
+            [
+                w.HTML(f"<h3>{escape(self.title)}</h3>"),
+                w.HBox([self.file_box, self.open_button]),
+                self.interview_box,
+                *body,
+                self.status,
+            ]
+        )
+        self.open(resolve(store))
+
+    # -- to override -------------------------------------------------------
+    def build(self) -> list[w.Widget]:
+        """Create the exercise's widgets; return them in display order."""
+        return []
+
+    def show(self) -> None:
+        """Put the open workbook's values into the exercise's widgets."""
+
+    # -- the file ----------------------------------------------------------
+    def open(self, path: Path) -> None:
+        """Open ``path`` (a new workbook when it does not exist yet) and show it."""
+        self.path = Path(path)
+        message, error = "", False
+        try:
+            self.workbook = load_workbook(self.path)
+        except WorkbookError as err:
+            fresh = free_name(self.path)
+            message = f"{err} Your new notes go to {fresh.name}."
+            error = True
+            self.path = fresh
+            self.workbook = load_workbook(fresh)
+        if not message:
+            state = "Opened" if self.path.exists() else "New interview, saved as you type to"
+            message = f"{state} {self.path.name}."
+        self._quiet = True
+        try:
+            self.file_box.options = self._file_names()
+            self.file_box.value = self.path.name
+            self._show_interview()
+            self.show()
+        finally:
+            self._quiet = False
+        self.say(message, error=error)
+
+    def reload(self) -> None:
+        """Read the file again, to pick up what another notebook saved (quietly)."""
+        if self.path.exists():
+            try:
+                self.workbook = read_workbook(self.path)
+            except WorkbookError as err:
+                self.say(str(err), error=True)
+
+    def save(self, *sections: str, note: str | None = None, warn: bool = True) -> bool:
+        """Save ``sections`` (default: this exercise's) and say so; ``True`` when saved.
+
+        ``note`` is shown before "Saved to ..."; ``warn`` shows it as a problem.
+        """
+        if self._quiet:
+            return False
+        sections = sections or self.sections
+        try:
+            self.workbook = save_sections(self.path, self.workbook, sections)
+        except WorkbookError as err:
+            fresh = free_name(self.path)
+            try:
+                save_workbook(fresh, self.workbook)
+            except OSError as second:
+                return self._unsaved(second)
+            self.path = fresh
+            self.file_box.value = fresh.name
+            self.say(f"{err} Your notes are saved in {fresh.name} instead.", error=True)
+            return True
+        except OSError as err:
+            return self._unsaved(err)
+        saved = f"Saved to {self.path.name}."
+        self.say(f"{note} {saved}" if note else saved, error=bool(note) and warn)
+        return True
+
+    def _unsaved(self, err: OSError) -> bool:
+        self.say(
+            f"Could not save to {self.path.name}: {err.strerror or err}. "
+            "Your text is still here; check the folder can be written to.",
+            error=True,
+        )
+        return False
+
+    def _file_names(self) -> tuple[str, ...]:
+        names = {self.path.name}
+        for candidate in self.path.parent.glob("*.json"):
+            if ".unreadable-" in candidate.name or candidate.name.startswith("."):
+                continue
+            try:
+                read_workbook(candidate)
+            except WorkbookError:
+                continue
+            names.add(candidate.name)
+        return tuple(sorted(names))
+
+    def _on_open(self, _button=None) -> None:
+        name = self.file_box.value.strip()
+        problem = file_name_problem(name)
+        if problem:
+            self.say(problem, error=True)
+            return
+        if not name.lower().endswith(".json"):
+            name += ".json"
+        self.open(self.path.parent / name)
+
+    # -- the status line ---------------------------------------------------
+    def say(self, message: str, error: bool = False) -> None:
+        """Show one line to the learner (escaped; red for a problem)."""
+        colour = "#b00020" if error else "inherit"
+        self.status.value = f'<span role="status" style="color:{colour}">{escape(message)}</span>'
+
+    # -- helpers for the exercises ----------------------------------------
+    def text(self, description: str, placeholder: str = "", area: bool = False) -> w.Widget:
+        """A labelled text box that fills the width."""
+        cls = w.Textarea if area else w.Text
+        box = cls(description=description, placeholder=placeholder, style=_LABELS, layout=_WIDE)
+        if area:
+            box.layout = w.Layout(width="100%", height="6em")
+        return box
+
+    def bind_text(self, box, section: str, key: str, required: bool = False) -> None:
+        """Save ``box`` into ``workbook[section][key]`` after each change, with a note."""
+
+        def changed(change):
+            if self._quiet:
+                return
+            self.workbook[section][key] = change["new"]
+            self.save(section, note=field_problem(change["new"], box.description, required))
+
+        box.observe(changed, names="value")
+
+    def date_picker(self, description: str) -> w.DatePicker:
+        return w.DatePicker(description=description, style=_LABELS)
+
+    def bind_date(self, picker, section: str, key: str) -> None:
+        """Save a date picker's value as YYYY-MM-DD (empty when cleared)."""
+
+        def changed(change):
+            if self._quiet:
+                return
+            value = change["new"]
+            self.workbook[section][key] = value.isoformat() if isinstance(value, dt.date) else ""
+            self.save(section)
+            self.dates_changed()
+
+        picker.observe(changed, names="value")
+
+    def dates_changed(self) -> None:
+        """Called after a date changes (the follow-up plan redraws)."""
+
+    # -- the interview -----------------------------------------------------
+    def _interview_widgets(self) -> None:
+        formats = [(f["label"], f["id"]) for f in load("people.json")["formats"]]
+        self.company = self.text("Company")
+        self.role = self.text("Role")
+        self.date = self.date_picker("Interview date")
+        self.time = self.text("Time", placeholder="e.g. 2 pm")
+        self.interview_format = w.Dropdown(description="Format", options=formats, style=_LABELS)
+        for box, key in ((self.company, "company"), (self.role, "role"), (self.time, "time")):
+            self.bind_text(box, "interview", key)
+        self.bind_date(self.date, "interview", "date")
+
+        def format_changed(change):
+            if not self._quiet:
+                self.workbook["interview"]["format"] = change["new"]
+                self.save("interview")
+                self.dates_changed()
+
+        self.interview_format.observe(format_changed, names="value")
+        self.interview_box = w.Accordion(
+            children=[
+                w.VBox([self.company, self.role, self.date, self.time, self.interview_format])
+            ],
+            titles=("The interview: company, role, date",),
+        )
+
+    def _show_interview(self) -> None:
+        interview = self.workbook["interview"]
+        self.company.value = interview["company"]
+        self.role.value = interview["role"]
+        self.date.value = parse_date(interview["date"])
+        self.time.value = interview["time"]
+        self.interview_format.value = interview["format"]
+        empty = not (interview["company"] or interview["role"] or interview["date"])
+        self.interview_box.selected_index = 0 if (self.interview_open or empty) else None
+
+    def _ipython_display_(self):  # pragma: no cover - exercised in notebooks
+        from IPython.display import display
+
+        display(self.widget)

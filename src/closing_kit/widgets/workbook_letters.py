@@ -1,0 +1,206 @@
+"""Thank-you letters (chapters 6 and 8): a draft per person from the notes, editable, saved.
+
+Drafts come from the workbook (the cards, the memory dump, the next steps);
+what the learner changes in a draft is saved as their own version, which
+"Start again from the notes" discards. Warnings come from
+``closing_kit.workbook.letters.warnings``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ipywidgets as w
+
+from closing_kit.widgets.workbook_base import WorkbookView, escape
+from closing_kit.workbook.letter_files import FORMATS, write_letters
+from closing_kit.workbook.letters import draft, letters, warnings
+from closing_kit.workbook.memory import notes_about
+from closing_kit.workbook.text import field_problem
+
+__all__ = ["LettersView", "show_letters"]
+
+_FORMAT_LABELS = {"md": "Markdown (.md)", "txt": "Plain-text email (.txt)", "docx": "Word (.docx)"}
+
+
+class _LetterBox:
+    """One person's evidence box, draft and reset button."""
+
+    def __init__(self, view: LettersView, person: dict):
+        self.id = person["id"]
+        name = " ".join(person["name"].split())
+        self.heading = w.HTML(f"<h4>To {escape(name)}</h4>")
+        self.evidence = view.text(
+            "Your answer",
+            placeholder="one piece of evidence you did not mention in the room",
+        )
+        self.evidence.tooltip = f"Your answer to {name}'s concern"
+        self.concern = w.HTML()
+        self.draft = w.Textarea(
+            description="Letter",
+            layout=w.Layout(width="100%", height="18em"),
+            style={"description_width": "11em"},
+        )
+        self.reset = w.Button(
+            description="Start again from the notes",
+            tooltip=f"Replace your edits of the letter to {name} with a fresh draft",
+            layout=w.Layout(width="auto"),
+        )
+        self.box = w.VBox([self.heading, self.concern, self.evidence, self.draft, self.reset])
+
+
+class LettersView(WorkbookView):
+    """Your name and fit sentence, then one editable letter per person, warnings and files."""
+
+    title = "Thank-you letters"
+    sections = ("letters",)
+
+    def build(self) -> list[w.Widget]:
+        self.your_name = self.text("Your name", placeholder="how you sign your letters")
+        self.bind_text(self.your_name, "letters", "your_name", required=True)
+        self.your_name.observe(self._redraft, names="value")
+        self.fit = self.text(
+            "Why you fit",
+            placeholder="one sentence, in your own words, on why you fit the role",
+            area=True,
+        )
+        self.bind_text(self.fit, "letters", "fit", required=True)
+        self.fit.observe(self._redraft, names="value")
+        self.refresh_button = w.Button(
+            description="Read my notes again",
+            tooltip="Pick up changes saved from the other exercises",
+            layout=w.Layout(width="auto"),
+        )
+        self.refresh_button.on_click(self._on_refresh)
+        self.letters_box = w.VBox()
+        self.warnings_box = w.HTML()
+        self.file_format = w.Dropdown(
+            description="Save as",
+            options=[(_FORMAT_LABELS[f], f) for f in FORMATS],
+            style={"description_width": "11em"},
+        )
+        self.files_button = w.Button(
+            description="Save the letters as files",
+            tooltip="One file per person, in a folder next to your workbook",
+            layout=w.Layout(width="auto"),
+        )
+        self.files_button.on_click(self._on_files)
+        self.boxes: dict[str, _LetterBox] = {}
+        return [
+            self.your_name,
+            self.fit,
+            self.refresh_button,
+            self.letters_box,
+            w.HTML("<h4>Before you send</h4>"),
+            self.warnings_box,
+            w.HBox([self.file_format, self.files_button]),
+        ]
+
+    def show(self) -> None:
+        letters_data = self.workbook["letters"]
+        self.your_name.value = letters_data["your_name"]
+        self.fit.value = letters_data["fit"]
+        self.boxes = {}
+        for person in self.workbook["people"]:
+            if person["name"].strip():
+                self.boxes[person["id"]] = self._box(person)
+        self.letters_box.children = [b.box for b in self.boxes.values()] or [
+            w.HTML("<p>No one to write to yet: add the people you met in 'Everyone you met'.</p>")
+        ]
+        self._fill()
+
+    def _box(self, person: dict) -> _LetterBox:
+        box = _LetterBox(self, person)
+        box.evidence.observe(lambda change, b=box: self._on_evidence(b, change), names="value")
+        box.draft.observe(lambda change, b=box: self._on_edit(b, change), names="value")
+        box.reset.on_click(lambda _button, b=box: self._on_reset(b))
+        return box
+
+    def _saved(self, person_id: str) -> dict:
+        per_person = self.workbook["letters"]["per_person"]
+        return per_person.setdefault(person_id, {"evidence": "", "text": ""})
+
+    def _fill(self) -> None:
+        """Put the current drafts, concerns and warnings on screen without saving anything."""
+        quiet, self._quiet = self._quiet, True
+        try:
+            people = {p["id"]: p for p in self.workbook["people"]}
+            by_id = {letter.person_id: letter for letter in letters(self.workbook)}
+            for person_id, box in self.boxes.items():
+                concerns = notes_about(self.workbook, people[person_id])["concerns"]
+                saved = self.workbook["letters"]["per_person"].get(person_id, {})
+                box.concern.value = (
+                    f"<p>Their concern, from your notes: <em>{escape(concerns[0])}</em></p>"
+                    if concerns
+                    else ""
+                )
+                box.evidence.layout.display = None if concerns else "none"
+                box.evidence.value = saved.get("evidence", "")
+                box.draft.value = by_id[person_id].text
+            self._show_warnings()
+        finally:
+            self._quiet = quiet
+
+    def _show_warnings(self) -> None:
+        found = warnings(self.workbook)
+        self.warnings_box.value = (
+            "<ul>" + "".join(f"<li>{escape(x.message)}</li>" for x in found) + "</ul>"
+            if found
+            else "<p>Nothing to fix: read each letter once more, then send it.</p>"
+        )
+
+    # -- events ------------------------------------------------------------
+    def _redraft(self, _change=None) -> None:
+        if not self._quiet:
+            self._fill()
+
+    def _on_evidence(self, box: _LetterBox, change) -> None:
+        if self._quiet:
+            return
+        self._saved(box.id)["evidence"] = change["new"]
+        self.save(note=field_problem(change["new"], "Your answer"))
+        self._fill()
+
+    def _on_edit(self, box: _LetterBox, change) -> None:
+        if self._quiet:
+            return
+        self._saved(box.id)["text"] = change["new"]
+        note = field_problem(change["new"], "The letter")
+        if not change["new"].strip():
+            note = "The letter is empty, so the draft from your notes will be used."
+        self.save(note=note)
+        self._show_warnings()
+
+    def _on_reset(self, box: _LetterBox) -> None:
+        person = next(p for p in self.workbook["people"] if p["id"] == box.id)
+        self._saved(box.id)["text"] = ""
+        self.save()
+        self._fill()
+        self.say(f"A fresh draft for {draft(self.workbook, person).name}, from your notes.")
+
+    def _on_refresh(self, _button=None) -> None:
+        self.reload()
+        quiet, self._quiet = self._quiet, True
+        try:
+            self.show()
+        finally:
+            self._quiet = quiet
+        self.say(f"Read your notes again from {self.path.name}.")
+
+    def _on_files(self, _button=None) -> list[Path]:
+        if not self.boxes:
+            self.say("No letters yet: add the people you met first.", error=True)
+            return []
+        folder = self.path.with_name(f"{self.path.stem}-letters")
+        try:
+            written = write_letters(self.workbook, folder, self.file_format.value)
+        except OSError as err:
+            self.say(f"Could not write the letters: {err.strerror or err}.", error=True)
+            return []
+        self.say(f"Saved {len(written)} letter(s) in the folder {folder.name}.")
+        return written
+
+
+def show_letters(store: str | Path | None = None) -> LettersView:
+    """The 'Thank-you letters' exercise, saved in the learner's work folder."""
+    return LettersView(store)

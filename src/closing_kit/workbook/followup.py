@@ -1,0 +1,167 @@
+"""The follow-up plan (chapter 4): when to thank, when to follow up, as an ``.ics`` calendar.
+
+Rules, with their sources (both on the book's sources page; numbers in
+``data/workbook/followup.json``):
+
+- Thank-you notes within 24 hours of the interview: eFinancialCareers,
+  "Thanking employers for interviews is a given—Just do it within 24 hours",
+  *eFinancialCareers News*, June 2012.
+- Follow up at least five business days after the interview when no date was
+  given, and one to two business days past a date that was given: Indeed
+  Editorial Team, "How Long Should I Wait After an Interview To Follow Up?",
+  *Indeed Career Guide*, updated 9 June 2023.
+
+Weekends and the learner's own holidays are not business days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from closing_kit.workbook._data import load
+from closing_kit.workbook.model import parse_date
+from closing_kit.workbook.text import printable
+
+__all__ = ["FollowUpPlan", "add_business_days", "plan", "to_ics"]
+
+
+def add_business_days(start: dt.date, days: int, holidays=()) -> dt.date:
+    """The date ``days`` business days after ``start``, skipping weekends and ``holidays``."""
+    skip = set(holidays)
+    day = start
+    left = days
+    while left > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5 and day not in skip:
+            left -= 1
+    return day
+
+
+@dataclass(frozen=True)
+class FollowUpPlan:
+    """The dates and the reasons behind them, for the widget, the CLI and the calendar.
+
+    ``thank_you_on`` is the interview day and ``thank_you_by`` the day after
+    (24 hours); ``follow_up_on`` is ``None`` when there is nothing to follow up
+    (no interview date, or the interviewer asked you not to).
+    """
+
+    thank_you_on: dt.date | None
+    thank_you_by: dt.date | None
+    follow_up_on: dt.date | None
+    contact: str
+    reasons: tuple[str, ...] = field(default=())
+    problems: tuple[str, ...] = field(default=())
+
+
+def plan(workbook: dict) -> FollowUpPlan:
+    """Work out the follow-up plan from the interview date and what was said about timing."""
+    rules = load("followup.json")
+    interview = parse_date(workbook["interview"]["date"])
+    stated = parse_date(workbook["next_steps"]["stated_date"])
+    settings = workbook["follow_up"]
+    holidays = [d for d in map(parse_date, settings["holidays"]) if d]
+    answer = next(a for a in rules["permission"] if a["id"] == settings["permission"])
+    contact = workbook["next_steps"]["who"].strip() or workbook["next_steps"]["how"].strip()
+    if interview is None:
+        return FollowUpPlan(
+            None, None, None, contact, (), ("Add the interview date to work out the plan.",)
+        )
+    problems = []
+    if stated is not None and stated < interview:
+        problems.append("The date they gave is before the interview: check both dates.")
+        stated = None
+    thank_by = interview + dt.timedelta(days=1)
+    reasons = [
+        f"Send your thank-you notes by {_day(thank_by)}, within "
+        f"{rules['thank_you']['within_hours']} hours of the interview "
+        f"({rules['thank_you']['source']})."
+    ]
+    follow_up = None
+    if not answer["follow_up"]:
+        reasons.append(answer["advice"])
+    else:
+        if stated is not None:
+            days = settings["buffer_days"]
+            follow_up = add_business_days(stated, days, holidays)
+            why = f"{days} business day{'s' if days != 1 else ''} after the date they gave"
+        else:
+            days = rules["follow_up"]["no_date_business_days"]
+            follow_up = add_business_days(interview, days, holidays)
+            why = f"{days} business days after the interview, as no date was given"
+        reasons.append(
+            f"If you have heard nothing, follow up on {_day(follow_up)}: {why}, "
+            f"skipping weekends and your holidays ({rules['follow_up']['source']})."
+        )
+        reasons.append(answer["advice"])
+    return FollowUpPlan(interview, thank_by, follow_up, contact, tuple(reasons), tuple(problems))
+
+
+def _day(date: dt.date) -> str:
+    return f"{date:%A} {date.day} {date:%B %Y}"
+
+
+def to_ics(workbook: dict, stamp: dt.datetime | None = None) -> bytes:
+    """The plan as an iCalendar file: all-day events, each with a 9 am reminder.
+
+    Parameters
+    ----------
+    stamp
+        The ``DTSTAMP`` of the events (now, in UTC, by default).
+
+    Raises
+    ------
+    ValueError
+        When the workbook has no interview date, so there is nothing to schedule.
+    """
+    from icalendar import Alarm, Calendar, Event
+
+    p = plan(workbook)
+    if p.thank_you_on is None:
+        raise ValueError("the workbook has no interview date, so there is nothing to schedule")
+    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    interview = workbook["interview"]
+    about = ", ".join(
+        printable(x.strip()) for x in (interview["role"], interview["company"]) if x.strip()
+    )
+    suffix = f" ({about})" if about else ""
+    cal = Calendar()
+    cal.add("prodid", "-//closing-kit//workbook follow-up plan//EN")
+    cal.add("version", "2.0")
+    events = [
+        (
+            "thank-you",
+            p.thank_you_on,
+            p.thank_you_by + dt.timedelta(days=1),
+            f"Send thank-you notes{suffix}",
+            p.reasons[0],
+        )
+    ]
+    if p.follow_up_on is not None:
+        who = f" Contact: {printable(p.contact)}." if p.contact else ""
+        events.append(
+            (
+                "follow-up",
+                p.follow_up_on,
+                p.follow_up_on + dt.timedelta(days=1),
+                f"Follow up if you have not heard{suffix}",
+                " ".join(p.reasons[1:]) + who,
+            )
+        )
+    for key, start, end, summary, description in events:
+        event = Event()
+        event.add("uid", f"{workbook['id']}-{key}@closing-kit")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", start)
+        event.add("dtend", end)
+        event.add("summary", summary)
+        event.add("description", description)
+        event.add("transp", "TRANSPARENT")
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", summary)
+        alarm.add("trigger", dt.timedelta(hours=9))
+        event.add_component(alarm)
+        cal.add_component(event)
+    return cal.to_ical()

@@ -1,0 +1,218 @@
+"""Thank-you letters (chapters 6 and 8): one draft per person, from the notes, with warnings.
+
+Each draft follows chapter 8's shape and uses a Jinja template from
+``data/workbook/letters/``; the learner's own edits, when there are any,
+replace the draft. Warnings are data: a letter with no specific detail, two
+letters that are nearly the same, a concern raised but not answered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import jinja2
+
+from closing_kit.analysis.text import words
+from closing_kit.workbook._data import template_source
+from closing_kit.workbook.memory import notes_about
+from closing_kit.workbook.model import kind_info, parse_date
+
+__all__ = ["Letter", "LetterWarning", "draft", "letters", "warnings"]
+
+#: Two letters that differ by fewer words than this (names aside) read like a form.
+MIN_DIFFERENT_WORDS = 8
+#: Short words that say nothing specific about a conversation.
+_COMMON_WORDS = (
+    "about after also been being could from have into just like more much only really said "
+    "says some such than that their them then there they this those very want were what "
+    "when where which while will with would your yours thank thanks"
+)
+_COMMON = frozenset(_COMMON_WORDS.split())
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One person's letter: plain text, with the subject on its own."""
+
+    person_id: str
+    name: str
+    email: str
+    template: str
+    subject: str
+    body: str
+    edited: bool
+
+    @property
+    def text(self) -> str:
+        """Subject line, blank line, body: the form the learner edits and the .txt export."""
+        return f"Subject: {self.subject}\n\n{self.body}"
+
+
+@dataclass(frozen=True)
+class LetterWarning:
+    """Something to fix before sending; ``kind`` is a stable id, ``message`` coaches."""
+
+    kind: str
+    person_id: str
+    message: str
+
+
+def _fragment(text: str) -> str:
+    return " ".join(str(text).split()).rstrip(".;,: ")
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if not text or text[-1] in ".!?\"')”’" else text + "."
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    # Plain text out: no autoescape here; each export escapes for its own format.
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(lambda name: template_source(f"letters/{name}")),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=False,
+    )
+    env.filters["fragment"] = _fragment
+    env.filters["sentence"] = _sentence
+    return env
+
+
+def _first(*lists: list[str]) -> str:
+    return next((item for items in lists for item in items), "")
+
+
+def draft(workbook: dict, person: dict) -> Letter:
+    """A fresh draft for ``person`` from the workbook's notes (ignoring any saved edit)."""
+    info = kind_info(person["kind"])
+    notes = notes_about(workbook, person)
+    interview = workbook["interview"]
+    date = parse_date(interview["date"])
+    saved = workbook["letters"]["per_person"].get(person["id"], {})
+    context = {
+        "name": " ".join(person["name"].split()),
+        "role": interview["role"].strip(),
+        "company": interview["company"].strip(),
+        "date": f"{date.day} {date:%B %Y}" if isinstance(date, dt.date) else "",
+        "detail": _first(notes["details"], notes["talked_about"], notes["who"]),
+        "fit": workbook["letters"]["fit"].strip(),
+        "concern": _first(notes["concerns"]),
+        "evidence": saved.get("evidence", "").strip(),
+        "promise": _first(notes["promises"]),
+        "next_step": workbook["next_steps"]["what"].strip(),
+        "when": workbook["next_steps"]["when"].strip(),
+        "your_name": " ".join(workbook["letters"]["your_name"].split()),
+        "thanks_for": info.get("thanks_for", ""),
+    }
+    rendered = _environment().get_template(f"{info['letter']}.txt.j2").render(context)
+    subject, body = _split(rendered)
+    return Letter(person["id"], context["name"], person["email"].strip(), info["letter"],
+                  subject, body, edited=False)  # fmt: skip
+
+
+def _split(text: str) -> tuple[str, str]:
+    text = re.sub(r"\n{3,}", "\n\n", text.strip().replace("\r\n", "\n"))
+    first, _, rest = text.partition("\n")
+    if first.lower().startswith("subject:"):
+        return first[len("subject:") :].strip(), rest.strip()
+    return "", text
+
+
+def letters(workbook: dict) -> list[Letter]:
+    """One letter per named person: the learner's edited text if any, else a fresh draft."""
+    out = []
+    for person in workbook["people"]:
+        if not person["name"].strip():
+            continue
+        letter = draft(workbook, person)
+        edit = workbook["letters"]["per_person"].get(person["id"], {}).get("text", "")
+        if edit.strip():
+            subject, body = _split(edit)
+            letter = Letter(letter.person_id, letter.name, letter.email, letter.template,
+                            subject or letter.subject, body, edited=True)  # fmt: skip
+        out.append(letter)
+    return out
+
+
+def _specific_words(workbook: dict, person: dict) -> set[str]:
+    notes = notes_about(workbook, person)
+    found = set()
+    for key in ("talked_about", "details", "concerns", "promises", "who"):
+        for fragment in notes[key]:
+            found.update(w for w in words(fragment) if len(w) >= 4 and w not in _COMMON)
+    return found - set(words(person["name"]))
+
+
+def _differing_words(a: Letter, b: Letter) -> int:
+    def norm(letter: Letter) -> list[str]:
+        text = letter.body
+        for part in letter.name.split():
+            text = re.sub(r"(?<!\w)" + re.escape(part) + r"(?!\w)", "NAME", text)
+        return words(text)
+
+    left, right = norm(a), norm(b)
+    matcher = difflib.SequenceMatcher(a=left, b=right, autojunk=False)
+    return sum(
+        max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+    )
+
+
+def warnings(workbook: dict, drafts: list[Letter] | None = None) -> list[LetterWarning]:
+    """What to fix before sending, in the order a learner would fix it."""
+    drafts = letters(workbook) if drafts is None else drafts
+    people = {p["id"]: p for p in workbook["people"]}
+    out: list[LetterWarning] = []
+    if drafts and not workbook["letters"]["your_name"].strip():
+        out.append(LetterWarning("no-signature", "", "Add your name, so the letters are signed."))
+    full = [d for d in drafts if d.template == "thank-you"]
+    if full and not workbook["letters"]["fit"].strip():
+        out.append(LetterWarning(
+            "no-fit", "", "Add one sentence on why you fit the role: each letter restates it."
+        ))  # fmt: skip
+    for p in workbook["people"]:
+        if not p["name"].strip():
+            out.append(LetterWarning(
+                "no-name", p["id"], "A card has no name yet, so it gets no letter."
+            ))  # fmt: skip
+    for letter in drafts:
+        person = people[letter.person_id]
+        first = letter.name.split()[0]
+        notes = notes_about(workbook, person)
+        if letter.template == "thank-you":
+            specific = _specific_words(workbook, person)
+            if not specific or not specific & set(words(letter.body)):
+                out.append(LetterWarning("no-detail", letter.person_id, (
+                    f"The letter to {letter.name} has no detail from your conversation: "
+                    f"what did {first} talk about? Add it to their card, or a line starting "
+                    f"'{first}:' under 'Details worth mentioning'."
+                )))  # fmt: skip
+            evidence = workbook["letters"]["per_person"].get(letter.person_id, {})
+            if notes["concerns"] and not evidence.get("evidence", "").strip():
+                out.append(LetterWarning("concern-unanswered", letter.person_id, (
+                    f"{letter.name} raised a concern ({_fragment(notes['concerns'][0])}): "
+                    "what one piece of evidence answers it? Without one, the letter leaves "
+                    "the concern out (chapter 6)."
+                )))  # fmt: skip
+        for promise in notes["promises"]:
+            out.append(LetterWarning("promise", letter.person_id, (
+                f"Keep your promise to {letter.name}: {_fragment(promise)}."
+            )))  # fmt: skip
+        if not letter.email and "email" in kind_info(person["kind"])["needs"]:
+            out.append(LetterWarning("no-email", letter.person_id, (
+                f"No email address for {letter.name} yet: whoever arranged the interview "
+                "can give it to you (chapter 2)."
+            )))  # fmt: skip
+    for i, a in enumerate(full):
+        for b in full[i + 1 :]:
+            if _differing_words(a, b) < MIN_DIFFERENT_WORDS:
+                out.append(LetterWarning("near-identical", b.person_id, (
+                    f"The letters to {a.name} and {b.name} are nearly the same: "
+                    "what did each of them say that the other did not?"
+                )))  # fmt: skip
+    return out

@@ -1,0 +1,119 @@
+"""The memory dump (chapter 8): its prompts, who each note is about, and the countdown.
+
+A note is about a person when it starts with their name and a colon
+("Anna: moving every client to quarterly reviews") or mentions their full
+name, or their first name when no one else met shares it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from closing_kit.workbook._data import load
+from closing_kit.workbook.text import fragments
+
+__all__ = ["Countdown", "Prompt", "notes_about", "prompts"]
+
+#: The headings whose notes feed a letter, in the order a letter uses them.
+LETTER_SECTIONS = ("details", "concerns", "promises")
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One heading of the memory dump, the question that helps fill it, an example."""
+
+    id: str
+    heading: str
+    prompt: str
+    example: str
+
+
+def prompts() -> tuple[Prompt, ...]:
+    """The memory dump's headings, in chapter 8's order."""
+    return tuple(Prompt(**p) for p in load("memory.json")["prompts"])
+
+
+def notes_about(workbook: dict, person: dict) -> dict[str, list[str]]:
+    """The notes about ``person``: the card's "talked about" and each dump heading.
+
+    Returns
+    -------
+    dict
+        ``{"talked_about": [...], "who": [...], "details": [...], ...}``, each a list
+        of fragments with a leading "Name:" removed.
+    """
+    names = _names(workbook, person)
+    found = {"talked_about": fragments(person.get("talked_about", ""))}
+    for key, text in workbook["memory"].items():
+        found[key] = [_strip_name(f, names) for f in fragments(text) if _mentions(f, names)]
+    return found
+
+
+def _names(workbook: dict, person: dict) -> list[str]:
+    full = " ".join(person.get("name", "").split())
+    if not full or not any(ch.isalnum() for ch in full):
+        return []
+    names = [full]
+    first = full.split()[0]
+    others = [
+        " ".join(p["name"].split()).split()[0].casefold()
+        for p in workbook["people"]
+        if p is not person and p["id"] != person["id"] and p["name"].split()
+    ]
+    if first != full and first.casefold() not in others and len(first) > 1:
+        names.append(first)
+    return names
+
+
+def _pattern(name: str) -> str:
+    return r"(?<!\w)" + re.escape(name) + r"(?!\w)"
+
+
+def _mentions(fragment: str, names: list[str]) -> bool:
+    return any(re.search(_pattern(n), fragment, re.IGNORECASE) for n in names)
+
+
+def _strip_name(fragment: str, names: list[str]) -> str:
+    for name in names:
+        stripped = re.sub(r"^" + _pattern(name) + r"\s*[:\-–—]\s*", "", fragment, flags=re.I)
+        if stripped != fragment and stripped:
+            return stripped
+    return fragment
+
+
+class Countdown:
+    """An optional timer for doing the dump in ten minutes; it reads a clock, never sleeps.
+
+    Parameters
+    ----------
+    minutes
+        Length of the countdown; chapter 8 suggests ten minutes is plenty.
+    """
+
+    def __init__(self, minutes: int | None = None):
+        self.seconds = 60 * (minutes or load("memory.json")["minutes"])
+        self.started: float | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.started is not None
+
+    def start(self, now: float) -> None:
+        self.started = now
+
+    def stop(self) -> None:
+        self.started = None
+
+    def remaining(self, now: float) -> int:
+        """Whole seconds left (the full length when not running, 0 when time is up)."""
+        if self.started is None:
+            return self.seconds
+        return max(0, self.seconds - int(now - self.started))
+
+    def label(self, now: float) -> str:
+        """What the learner sees: "10:00 left", "3:07 left" or "Time is up"."""
+        left = self.remaining(now)
+        if self.running and left == 0:
+            return "Time is up: add anything else that comes back to you, then stop."
+        return f"{left // 60}:{left % 60:02d} left"

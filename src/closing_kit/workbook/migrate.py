@@ -1,0 +1,62 @@
+"""Bring a workbook written by an older closing-kit up to the current format.
+
+Each step turns version ``n`` into ``n + 1`` and keeps every piece of text;
+nothing a learner wrote is dropped on the way.
+"""
+
+from __future__ import annotations
+
+import copy
+import uuid
+
+from closing_kit.workbook.model import SCHEMA_VERSION, new_workbook
+
+__all__ = ["migrate"]
+
+
+def _from_1(old: dict) -> dict:
+    """Version 1 kept one ``contact`` field per person and the next steps as one text."""
+    new = new_workbook()
+    new["id"] = old.get("id") if isinstance(old.get("id"), str) else uuid.uuid4().hex
+    interview = old["interview"]
+    for key in ("company", "role", "date", "format"):
+        new["interview"][key] = interview[key]
+    for n, person in enumerate(old["people"], 1):
+        contact = person["contact"]
+        is_email = "@" in contact
+        new["people"].append(
+            {
+                "id": f"p{n}",
+                "name": person["name"],
+                "title": person["title"],
+                "kind": "",
+                "email": contact if is_email else "",
+                "phone": "" if is_email else contact,
+                "talked_about": person["notes"],
+            }
+        )
+    new["next_steps"]["what"] = old["next_steps"]["heard"]
+    new["next_steps"]["stated_date"] = old["next_steps"]["stated_date"]
+    extra = []
+    for key, text in old["memory"].items():
+        if key in new["memory"]:
+            new["memory"][key] = text
+        elif text.strip():
+            extra.append(f"{key}: {text}")
+    if extra:  # headings version 2 does not have go under "details", labelled
+        new["memory"]["details"] = "\n".join(filter(None, [new["memory"]["details"], *extra]))
+    return new
+
+
+_STEPS = {1: _from_1}
+
+
+def migrate(data: dict) -> dict:
+    """Return ``data`` in the current format; ``data`` itself is not changed.
+
+    ``data`` must already be valid for its own version (see ``model.problems``).
+    """
+    data = copy.deepcopy(data)
+    while data["schema_version"] < SCHEMA_VERSION:
+        data = _STEPS[data["schema_version"]](data)
+    return data

@@ -1,0 +1,156 @@
+"""The workbook: one JSON document per interview, its schema and its validation.
+
+A workbook is plain data (dicts, lists, strings) so that it saves and loads
+without conversion; ``data/workbook/workbook.schema.json`` is the published
+definition, and ``book/workbook-format.md`` documents it for people.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import uuid
+from functools import cache
+
+import jsonschema
+
+from closing_kit.workbook._data import load
+
+__all__ = [
+    "FORMAT",
+    "SCHEMA_VERSION",
+    "example_workbook",
+    "kind_info",
+    "new_person",
+    "new_workbook",
+    "parse_date",
+    "problems",
+    "schema",
+]
+
+#: The marker every workbook carries, so other JSON files are told apart.
+FORMAT = "closing-kit workbook"
+#: The format version this closing-kit writes; older ones are migrated.
+SCHEMA_VERSION = 2
+
+_MEMORY_KEYS = ("who", "asked", "went_well", "went_badly", "concerns", "promises", "details")
+
+
+def schema(version: int = SCHEMA_VERSION) -> dict:
+    """The published JSON Schema of a format version."""
+    name = (
+        "workbook.schema.json" if version == SCHEMA_VERSION else f"workbook-{version}.schema.json"
+    )
+    return load(name)
+
+
+def new_workbook(company: str = "", role: str = "", date: str = "") -> dict:
+    """An empty workbook, valid against the schema."""
+    return {
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "id": uuid.uuid4().hex,
+        "interview": {"company": company, "role": role, "date": date, "time": "", "format": ""},
+        "people": [],
+        "not_met": [],
+        "next_steps": {
+            "asked": [],
+            "what": "",
+            "when": "",
+            "who": "",
+            "how": "",
+            "stated_date": "",
+        },
+        "follow_up": {
+            "permission": "",
+            "buffer_days": load("followup.json")["follow_up"]["default_after_date_business_days"],
+            "holidays": [],
+        },
+        "memory": dict.fromkeys(_MEMORY_KEYS, ""),
+        "letters": {"your_name": "", "fit": "", "per_person": {}},
+        "drafts": {},
+    }
+
+
+def example_workbook() -> dict:
+    """A made-up, filled-in workbook (chapter 8's worked example), for demos and tests."""
+    return copy.deepcopy(load("example.json")["workbook"])
+
+
+def new_person(workbook: dict, **fields: str) -> dict:
+    """Add an empty contact card (with a fresh id) to ``workbook`` and return it."""
+    used = {p["id"] for p in workbook["people"]}
+    n = len(used) + 1
+    while f"p{n}" in used:
+        n += 1
+    person = {"id": f"p{n}", "name": "", "title": "", "kind": "", "email": "", "phone": ""}
+    person["talked_about"] = ""
+    person.update(fields)
+    workbook["people"].append(person)
+    return person
+
+
+def kind_info(kind: str) -> dict:
+    """What the people data says about a kind of person ('other' when unknown)."""
+    kinds = {k["id"]: k for k in load("people.json")["kinds"]}
+    return kinds.get(kind) or kinds["other"]
+
+
+def problems(data, version: int = SCHEMA_VERSION) -> list[str]:
+    """Why ``data`` is not a valid workbook of ``version``; empty when it is.
+
+    Each problem is one short line naming where it is, e.g.
+    ``people[0].name should be text``.
+    """
+    found = [_describe(e) for e in sorted(_validator(version).iter_errors(data), key=_depth)]
+    if not found and version == SCHEMA_VERSION:
+        ids = [p["id"] for p in data["people"]]
+        if len(ids) != len(set(ids)):
+            found.append("people: two cards share an id")
+    return found
+
+
+@cache
+def _validator(version: int) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(
+        schema(version), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def _depth(error: jsonschema.ValidationError) -> int:
+    return len(error.absolute_path)
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    where = _where(error.absolute_path)
+    kind = error.validator
+    if kind == "type":
+        wanted = {"string": "text", "object": "an object", "array": "a list"}
+        expected = error.validator_value
+        names = [expected] if isinstance(expected, str) else list(expected)
+        what = " or ".join(wanted.get(n, n) for n in names)
+        return f"{where} should be {what}"
+    if kind == "required":
+        return f"{where} has no {error.message.split(' is a required')[0]}"
+    if kind == "additionalProperties":
+        return f"{where} has a field this format does not know"
+    if kind in ("anyOf", "format", "pattern"):
+        return f"{where} is not in the expected form (for a date: YYYY-MM-DD)"
+    if kind in ("enum", "const"):
+        return f"{where} has a value this format does not allow"
+    return f"{where}: {error.message[:120]}"
+
+
+def _where(path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def parse_date(text: str) -> dt.date | None:
+    """An ISO date (YYYY-MM-DD) as a ``date``, or ``None`` for empty or invalid text."""
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None

@@ -1,0 +1,177 @@
+"""Open and save workbook files so that nothing a learner wrote is lost.
+
+Saves are atomic (``closing_kit.storage.save_json``: a temporary file, then a
+rename). A file that cannot be opened is never overwritten: ``load_workbook``
+copies it aside with a timestamp and raises a ``WorkbookError`` whose message
+is one line naming the file, the problem and the copy.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from closing_kit import storage
+from closing_kit.storage import StorageError
+from closing_kit.workbook.migrate import migrate
+from closing_kit.workbook.model import FORMAT, SCHEMA_VERSION, new_workbook, problems
+
+__all__ = [
+    "WorkbookError",
+    "free_name",
+    "load_workbook",
+    "read_workbook",
+    "save_sections",
+    "save_workbook",
+]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class WorkbookError(StorageError):
+    """A workbook file could not be opened; ``str(err)`` is one line for the learner.
+
+    Attributes
+    ----------
+    path, problem
+        The file, and what is wrong with it (a phrase such as "it is not valid JSON").
+    backup
+        The timestamped copy made next to it, or ``None`` when none was made.
+    """
+
+    def __init__(self, path: Path, problem: str, backup: Path | None = None):
+        self.path, self.problem, self.backup = Path(path), problem, backup
+        message = f"Could not open {self.path.name}: {problem}."
+        if backup is not None:
+            message += f" It is left as it was, and a copy is kept as {backup.name}."
+        super().__init__(message)
+
+
+def read_workbook(path: str | Path) -> dict:
+    """The workbook in ``path``, migrated to the current format; no side effects.
+
+    Raises
+    ------
+    WorkbookError
+        Without a backup: the file is only read.
+    """
+    path = Path(path)
+    data, problem = _read(path)
+    if problem:
+        raise WorkbookError(path, problem)
+    return data
+
+
+def load_workbook(path: str | Path) -> dict:
+    """Like ``read_workbook``, but a missing file gives a new, unsaved workbook.
+
+    A file that exists but cannot be opened is copied aside first (the copy is
+    named in the error), so whatever happens next, the original survives.
+    """
+    path = Path(path)
+    if not path.exists():
+        return new_workbook()
+    data, problem = _read(path)
+    if problem:
+        raise WorkbookError(path, problem, storage.backup_copy(path) if path.is_file() else None)
+    return data
+
+
+def save_workbook(path: str | Path, workbook: dict) -> None:
+    """Write ``workbook`` to ``path`` atomically, after checking it against the schema."""
+    workbook = _clean(workbook)
+    found = problems(workbook)
+    if found:
+        raise ValueError(f"not saved, the workbook is not valid: {found[0]}")
+    storage.save_json(Path(path), workbook)
+
+
+def save_sections(path: str | Path, workbook: dict, sections) -> dict:
+    """Save only ``sections`` of ``workbook``, keeping the rest as it is on disk.
+
+    Two notebooks open on the same interview each save their own part, so
+    neither undoes the other's. Returns the workbook as saved. A file on disk
+    that cannot be opened raises ``WorkbookError`` and is not overwritten.
+    """
+    path = Path(path)
+    current = read_workbook(path) if path.exists() else dict(workbook)
+    for name in sections:
+        current[name] = workbook[name]
+    save_workbook(path, current)
+    return current
+
+
+def free_name(path: str | Path) -> Path:
+    """A name next to ``path`` that no file uses yet: ``name-new.json``, ``name-new-2.json``..."""
+    path = Path(path)
+    candidate = path.with_name(f"{path.stem}-new{path.suffix}")
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-new-{n}{path.suffix}")
+    return candidate
+
+
+def _read(path: Path) -> tuple[dict | None, str | None]:
+    try:
+        if not path.exists():
+            return None, "there is no such file"
+        if path.is_dir():
+            return None, "it is a folder, not a file"
+        limit = storage.MAX_BYTES
+        if path.stat().st_size > limit:
+            return None, f"it is larger than {limit // (1024 * 1024)} MB, far more than a workbook"
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, f"it cannot be read ({err.strerror or err})"
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, "it is not a text file"
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        if not text.strip():
+            return None, "it is empty"
+        if err.pos >= len(text.rstrip()):
+            return None, "it stops before the end (cut off while it was being written?)"
+        return None, f"it is not valid JSON (line {err.lineno})"
+    except RecursionError:
+        return None, "it is nested far too deeply to be a workbook"
+    return _check(data)
+
+
+def _check(data) -> tuple[dict | None, str | None]:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return None, "it is not a closing-kit workbook"
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        return None, "it has no valid format version (schema_version)"
+    if version > SCHEMA_VERSION:
+        return None, (
+            f"it was saved by a newer closing-kit (format version {version}; this one reads "
+            f"up to {SCHEMA_VERSION}): update closing-kit to open it"
+        )
+    found = problems(data, version)
+    if found:
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        return None, f"it does not match the workbook format: {_one_line(found[0])}{more}"
+    return migrate(data), None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())[:200]
+
+
+def _clean(value):
+    """Lone surrogates (which UTF-8 cannot store) become U+FFFD; everything else is kept."""
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        return value
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value

@@ -1,0 +1,63 @@
+"""Text helpers: one-line messages about what was typed, note fragments, format escaping.
+
+What the learner typed is always stored as typed; these functions only
+describe it (``field_problem``) or escape a copy of it for an export.
+"""
+
+from __future__ import annotations
+
+import re
+
+from closing_kit.analysis.text import words
+
+__all__ = ["field_problem", "fragments", "md_escape", "printable"]
+
+#: More words than this in one box gets a gentle note (it is still saved).
+LONG_WORDS = 2000
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+_MD_LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([-=>.)])", re.M)
+# C0 controls other than tab and newline, DEL, and the non-characters XML refuses.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def field_problem(text: str, label: str, required: bool = False) -> str | None:
+    """A one-line note about ``text`` typed in the box ``label``, or ``None``.
+
+    Notes cover an empty or blank box (when it is needed), a box of emoji or
+    symbols only, and a very long text. The text is kept whatever the note.
+    """
+    if not text:
+        return f"{label} is empty: fill it in when you can." if required else None
+    if not text.strip():
+        return f"{label} holds only spaces, so it counts as empty."
+    count = len(words(text))
+    if count == 0:
+        return f"{label} has no letters or numbers, only symbols or emoji: is that what you meant?"
+    if count > LONG_WORDS:
+        return (
+            f"{label} is about {count:,} words long. It is saved, "
+            "but short fragments are easier to use later."
+        )
+    return None
+
+
+def fragments(text: str) -> list[str]:
+    """The non-blank lines of a note, without list markers ('- ', '* ', '1. ')."""
+    out = []
+    for line in (text or "").splitlines():
+        line = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters that documents (XML, HTML) cannot hold."""
+    return _CONTROL.sub("", text or "")
+
+
+def md_escape(text: str) -> str:
+    """``text`` escaped for Markdown: no markup, HTML or list marker survives as such."""
+    text = _MD_SPECIAL.sub(r"\\\1", printable(text))
+    return _MD_LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)}\\{m.group(3)}", text)

@@ -1,0 +1,178 @@
+"""Thank-you letters: specific to each person, from the notes, with warnings and three formats."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from markdown_it import MarkdownIt
+
+from closing_kit.workbook import (
+    letter_bytes,
+    letters,
+    new_person,
+    new_workbook,
+    warnings,
+    write_letters,
+)
+from closing_kit.workbook._data import template_source
+from closing_kit.workbook.letters import draft
+from closing_kit.workbook.model import example_workbook
+
+
+def _by_name(wb):
+    return {letter.name: letter for letter in letters(wb)}
+
+
+def _kinds(wb):
+    return [(w.kind, w.person_id) for w in warnings(wb)]
+
+
+def test_each_letter_mentions_what_the_dump_held_about_that_person():
+    """Anna's letter picks up Anna's detail, concern, answer and promise; Sam's picks up Sam's."""
+    by_name = _by_name(example_workbook())
+    anna, sam = by_name["Anna Brandt"].body, by_name["Sam Ito"].body
+    assert "moving every client to quarterly business reviews in spring" in anna
+    assert "my clients look small next to theirs" in anna
+    assert "hospital group with 40 sites" in anna
+    assert "send Anna a sample quarterly review deck" in anna
+    assert "they lose too many new clients in the first 90 days" in sam
+    assert "quarterly business reviews" not in sam and "clients look small" not in sam
+
+
+def test_letters_restate_fit_and_the_next_step_and_are_signed():
+    body = _by_name(example_workbook())["Sam Ito"].body
+    assert "Running quarterly reviews for a large account" in body
+    assert "the next step is: a second round with the VP (a decision in about two weeks)" in body
+    assert body.startswith("Dear Sam Ito,") and body.endswith("Daniel Okafor")
+
+
+def test_people_who_did_not_interview_get_a_short_thank_you():
+    lena = _by_name(example_workbook())["Lena Fox"]
+    assert lena.template == "thanks-brief"
+    assert "warm welcome" in lena.body and "next step" not in lena.body
+
+
+def test_one_letter_per_named_person():
+    wb = example_workbook()
+    new_person(wb, name="   ")
+    assert [letter.name for letter in letters(wb)] == ["Anna Brandt", "Sam Ito", "Lena Fox"]
+    assert ("no-name", "p4") in _kinds(wb)
+
+
+def test_the_example_only_reminds_of_the_promise():
+    assert _kinds(example_workbook()) == [("promise", "p1")]
+
+
+def test_a_letter_without_a_specific_detail_is_flagged():
+    wb = example_workbook()
+    new_person(
+        wb, name="Jo Adeyemi", title="Product manager", kind="interviewer", email="j@x.example"
+    )
+    assert ("no-detail", "p4") in _kinds(wb)
+
+
+def test_near_identical_letters_are_flagged():
+    """Two interviewers with the same (or no) detail get letters that read like a form."""
+    wb = new_workbook("Acme", "analyst", "2026-03-06")
+    for name in ("Ann Lee", "Bo Park"):
+        new_person(wb, name=name, title="Lead", kind="interviewer", email="x@acme.example",
+                   talked_about="the data platform migration")  # fmt: skip
+    wb["letters"].update(your_name="Kim", fit="I have run two migrations like it.")
+    assert ("near-identical", "p2") in _kinds(wb)
+    wb["people"][1]["talked_about"] = "how the analysts share dashboards with sales every Monday"
+    assert "near-identical" not in [k for k, _ in _kinds(wb)]
+
+
+def test_a_concern_without_evidence_is_left_out_and_flagged():
+    wb = example_workbook()
+    wb["letters"]["per_person"]["p1"]["evidence"] = ""
+    assert "clients look small" not in _by_name(wb)["Anna Brandt"].body
+    assert ("concern-unanswered", "p1") in _kinds(wb)
+
+
+def test_the_learners_own_edit_replaces_the_draft():
+    wb = example_workbook()
+    wb["letters"]["per_person"]["p2"] = {
+        "evidence": "",
+        "text": "Subject: Thanks!\n\nDear Sam, the 90 days.",
+    }
+    sam = _by_name(wb)["Sam Ito"]
+    assert sam.edited and sam.subject == "Thanks!" and sam.body == "Dear Sam, the 90 days."
+    assert not draft(wb, wb["people"][1]).edited
+
+
+def test_an_edit_that_drops_every_detail_is_flagged():
+    wb = example_workbook()
+    wb["letters"]["per_person"]["p2"] = {"evidence": "", "text": "Dear Sam, thank you. Daniel"}
+    assert ("no-detail", "p2") in _kinds(wb)
+
+
+def test_template_syntax_in_notes_stays_text():
+    """What the learner types is a value, never template code."""
+    wb = example_workbook()
+    wb["memory"]["details"] = "Sam: {{ 7 * 7 }} and {% if true %}x{% endif %}"
+    assert "{{ 7 * 7 }} and {% if true %}x{% endif %}" in _by_name(wb)["Sam Ito"].body
+
+
+def test_templates_are_data_files():
+    assert "Dear {{ name }}" in template_source("letters/thank-you.txt.j2")
+    assert "thanks_for" in template_source("letters/thanks-brief.txt.j2")
+
+
+def _hostile():
+    wb = example_workbook()
+    wb["people"][0]["name"] = "<script>alert(1)</script> *Anna*"
+    wb["memory"]["details"] = "<script>alert(1)</script> *Anna*: [a](javascript:alert(1)) \x00\x0b"
+    return wb
+
+
+def test_markdown_letter_escapes_markup():
+    """Rendered with raw HTML allowed, the Markdown still produces no script, link or emphasis."""
+    letter = letters(_hostile())[0]
+    html = MarkdownIt("commonmark", {"html": True}).render(letter_bytes(letter, "md").decode())
+    assert "<script" not in html and "<a " not in html and "<em>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_text_letter_is_ready_to_paste():
+    wb = example_workbook()
+    text = letter_bytes(letters(wb)[0], "txt").decode()
+    assert text.startswith("To: anna.brandt@quillmoor.example\nSubject: Thank you")
+    assert "\x00" not in letter_bytes(letters(_hostile())[0], "txt").decode()
+
+
+def test_docx_letter_opens_in_word_with_the_text():
+    """The .docx reads back with python-docx, hostile characters dropped, markup as text."""
+    letter = letters(_hostile())[0]
+    document = docx.Document(io.BytesIO(letter_bytes(letter, "docx")))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert text.startswith("Subject: Thank you")
+    assert "<script>alert(1)</script> *Anna*" in text
+    assert "Daniel Okafor" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt", "docx"])
+def test_write_letters_makes_one_file_per_person(tmp_path, fmt):
+    paths = write_letters(example_workbook(), tmp_path / "out", fmt)
+    assert [p.name for p in paths] == [
+        f"01-anna-brandt.{fmt}",
+        f"02-sam-ito.{fmt}",
+        f"03-lena-fox.{fmt}",
+    ]
+    assert all(p.stat().st_size > 0 for p in paths)
+
+
+def test_file_names_are_safe_for_any_name(tmp_path):
+    wb = new_workbook()
+    for name in ("../../etc/passwd", "😀", "Zoë Ångström"):
+        new_person(wb, name=name, kind="receptionist")
+    names = [p.name for p in write_letters(wb, tmp_path, "txt")]
+    assert names == ["01-etc-passwd.txt", "02-letter.txt", "03-zoë-ångström.txt"]
+    assert all(p.parent == tmp_path for p in tmp_path.iterdir())
+
+
+def test_unknown_format_is_refused():
+    with pytest.raises(ValueError, match="unknown letter format"):
+        letter_bytes(letters(example_workbook())[0], "pdf")

@@ -1,0 +1,344 @@
+"""The workbook exercises, driven headless: set .value, call .click(), read what shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import ipywidgets as w
+import pytest
+
+from closing_kit import storage
+from closing_kit.widgets.workbook_contacts import ContactsView, show_contacts
+from closing_kit.widgets.workbook_export import show_workbook_export
+from closing_kit.widgets.workbook_followup import show_follow_up
+from closing_kit.widgets.workbook_letters import show_letters
+from closing_kit.widgets.workbook_memory import show_memory_dump
+from closing_kit.widgets.workbook_next_steps import show_next_steps
+from closing_kit.workbook import save_workbook
+from closing_kit.workbook.model import example_workbook
+
+ALL = [show_contacts, show_next_steps, show_follow_up, show_memory_dump, show_letters]
+ALL.append(show_workbook_export)
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLOSING_KIT_HOME", str(tmp_path))
+    return tmp_path
+
+
+def saved(home, name="my-interview.json") -> dict:
+    return json.loads((home / name).read_text(encoding="utf-8"))
+
+
+def walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+@pytest.mark.parametrize("show", ALL, ids=lambda f: f.__name__)
+def test_every_control_is_labelled_and_no_button_is_icon_only(show):
+    """Each input has a description and each button says what it does in words."""
+    view = show()
+    for widget in walk(view.widget):
+        if isinstance(widget, w.Button):
+            assert widget.description.strip() and not widget.icon
+        elif isinstance(widget, w.ValueWidget) and not isinstance(widget, (w.HTML, w.Label)):
+            assert widget.description.strip(), widget
+
+
+@pytest.mark.parametrize("show", ALL, ids=lambda f: f.__name__)
+def test_what_is_shown_has_no_path_time_or_random_value(home, show):
+    """The widget's text form (what nbval compares) names files only, never folders."""
+    text = repr(show().widget)
+    assert str(home) not in text and "my-interview.json" in text
+
+
+@pytest.mark.parametrize("show", ALL, ids=lambda f: f.__name__)
+def test_opening_writes_nothing(home, show):
+    show()
+    assert list(home.iterdir()) == []
+
+
+def test_each_change_is_saved_at_once(home):
+    view = show_contacts()
+    view.company.value = "Fernhill Software"
+    assert saved(home)["interview"]["company"] == "Fernhill Software"
+    card = view._on_add()
+    card.name.value = "Tom Reyes"
+    card.talked_about.value = "the new ticket system"
+    assert saved(home)["people"][0]["talked_about"] == "the new ticket system"
+    assert "Saved to my-interview.json." in view.status.value
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Name is empty"),
+        ("   \t ", "Name holds only spaces"),
+        ("🙂🙏✨", "only symbols or emoji"),
+        ("word " * 10_000, "about 10,000 words long"),
+    ],
+    ids=["empty", "whitespace", "emoji", "10000-words"],
+)
+def test_odd_input_gets_one_line_and_is_still_kept(home, typed, message):
+    """Empty, blank, emoji-only and huge input each get a clear note; the text is saved as typed."""
+    view = show_contacts()
+    card = view._on_add()
+    card.name.value = "x"
+    card.name.value = typed
+    assert message in view.status.value and "<br" not in view.status.value
+    assert saved(home)["people"][0]["name"] == typed
+
+
+def test_a_huge_memory_dump_is_kept(home):
+    view = show_memory_dump()
+    text = "detail " * 10_000
+    view.boxes["details"].value = text
+    assert "10,000 words" in view.status.value
+    assert saved(home)["memory"]["details"] == text
+
+
+def test_markup_typed_in_shows_as_text(home):
+    view = show_contacts()
+    view.company.value = "<img src=x onerror=alert(1)>"
+    card = view._on_add()
+    card.name.value = "<b>Bold</b>"
+    card.remove.click()
+    assert "<b>Bold</b>" not in view.status.value and "&lt;b&gt;Bold" in view.status.value
+
+
+def test_a_corrupt_file_is_kept_and_the_notes_go_elsewhere(home):
+    """The broken file stays byte for byte, a copy is made, new typing goes to a new file."""
+    (home / "my-interview.json").write_bytes(b'{"format": "closing-kit workbook", "peo')
+    view = show_memory_dump()
+    message = view.status.value
+    assert "Could not open my-interview.json" in message and "my-interview-new.json" in message
+    assert "unreadable-" in message
+    view.boxes["went_well"].value = "the billing story"
+    assert (home / "my-interview.json").read_bytes() == b'{"format": "closing-kit workbook", "peo'
+    assert saved(home, "my-interview-new.json")["memory"]["went_well"] == "the billing story"
+    assert len(list(home.glob("my-interview.unreadable-*.json"))) == 1
+
+
+def test_a_file_from_a_newer_version_is_not_overwritten(home):
+    newer = example_workbook()
+    newer["schema_version"] = 99
+    (home / "my-interview.json").write_text(json.dumps(newer), encoding="utf-8")
+    before = (home / "my-interview.json").read_bytes()
+    view = show_next_steps()
+    assert "newer closing-kit" in view.status.value
+    view.answers["what"].value = "second round"
+    assert (home / "my-interview.json").read_bytes() == before
+
+
+def test_a_failed_save_keeps_the_text_on_screen(home, monkeypatch):
+    view = show_memory_dump()
+
+    def full(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage, "save_json", full)
+    view.boxes["promises"].value = "send the deck"
+    assert "Could not save to my-interview.json: No space left on device" in view.status.value
+    assert view.boxes["promises"].value == "send the deck"
+
+
+def test_the_file_picker_opens_another_interview(home):
+    view = show_contacts()
+    view.company.value = "First"
+    view.file_box.value = "second interview"
+    view.open_button.click()
+    assert view.path.name == "second interview.json" and view.company.value == ""
+    view.company.value = "Second"
+    view.file_box.value = "my-interview.json"
+    view.open_button.click()
+    assert view.company.value == "First"
+    assert view.file_box.options == ("my-interview.json", "second interview.json")
+
+
+@pytest.mark.parametrize("name", ["", "   ", "../elsewhere.json", ".hidden"])
+def test_the_file_picker_refuses_odd_names(name):
+    view = show_contacts()
+    view.file_box.value = name
+    view.open_button.click()
+    assert view.path.name == "my-interview.json"
+    assert "acme-march.json" in view.status.value
+
+
+def test_two_exercises_on_one_interview_keep_each_others_work(home):
+    contacts, memory = show_contacts(), show_memory_dump()
+    contacts._on_add().name.value = "Tom Reyes"
+    memory.boxes["details"].value = "Tom: the new ticket system"
+    contacts.company.value = "Fernhill"
+    data = saved(home)
+    assert data["people"][0]["name"] == "Tom Reyes"
+    assert data["memory"]["details"] == "Tom: the new ticket system"
+    assert data["interview"]["company"] == "Fernhill"
+
+
+# -- Everyone you met ------------------------------------------------------------
+
+
+def test_cards_flag_gaps_and_the_easily_forgotten(home):
+    view = show_contacts()
+    card = view._on_add()
+    card.name.value = "Tom Reyes"
+    card.kind.value = "hiring-manager"
+    assert "Still to find: job title, work email" in card.gaps.value
+    assert "receptionist" in view.missing.value
+    view.not_met["receptionist"].value = True
+    assert "receptionist" not in view.missing.value
+    assert saved(home)["not_met"] == ["receptionist"]
+
+
+def test_a_removed_card_can_be_put_back(home):
+    view = show_contacts()
+    card = view._on_add()
+    card.name.value = "Marcus"
+    card.remove.click()
+    assert saved(home)["people"] == [] and "Removed the card for Marcus" in view.status.value
+    view.undo_button.click()
+    assert saved(home)["people"][0]["name"] == "Marcus"
+    assert view.cards[0].name.value == "Marcus"
+
+
+def test_contacts_export_as_vcard_and_csv(home):
+    view = show_contacts()
+    view.csv_button.click()
+    assert "Add at least one person" in view.status.value
+    view._on_add().name.value = "Tom Reyes"
+    view.vcard_button.click()
+    view.csv_button.click()
+    assert "FN:Tom Reyes" in (home / "my-interview-contacts.vcf").read_text(encoding="utf-8")
+    assert (home / "my-interview-contacts.csv").read_bytes().startswith(b"\xef\xbb\xbfname,")
+    assert "my-interview-contacts.csv" in view.status.value
+
+
+def test_cards_come_back_next_time(home):
+    view = show_contacts()
+    view._on_add().name.value = "Tom Reyes"
+    again = ContactsView()
+    assert [c.name.value for c in again.cards] == ["Tom Reyes"]
+
+
+# -- Next steps and the follow-up plan ---------------------------------------------
+
+
+def test_next_steps_ticks_and_answers_are_saved(home):
+    view = show_next_steps()
+    view.questions["process"].value = True
+    view.questions["permission"].value = True
+    view.answers["when"].value = "by Friday"
+    view.stated_date.value = dt.date(2026, 3, 13)
+    steps = saved(home)["next_steps"]
+    assert steps["asked"] == ["process", "permission"]
+    assert steps["when"] == "by Friday" and steps["stated_date"] == "2026-03-13"
+    view.stated_date.value = None
+    assert saved(home)["next_steps"]["stated_date"] == ""
+
+
+def test_follow_up_plan_follows_the_dates_and_holidays(home):
+    view = show_follow_up()
+    view.ics_button.click()
+    assert "Add the interview date first" in view.status.value
+    view.date.value = dt.date(2026, 3, 12)
+    view.stated_date.value = dt.date(2026, 3, 13)
+    assert "Tuesday 17 March 2026" in view.plan_box.value
+    view.holiday.value = dt.date(2026, 3, 16)
+    view.add_holiday.click()
+    assert "Wednesday 18 March 2026" in view.plan_box.value
+    assert saved(home)["follow_up"]["holidays"] == ["2026-03-16"]
+    view.holidays.value = "2026-03-16"
+    view.remove_holiday.click()
+    assert "Tuesday 17 March 2026" in view.plan_box.value
+    view.permission.value = "no-contact"
+    assert "Respect it" in view.plan_box.value
+    view.ics_button.click()
+    assert (home / "my-interview-follow-up.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_adding_a_holiday_needs_a_date():
+    view = show_follow_up()
+    view.add_holiday.click()
+    assert "Pick a date" in view.status.value
+    view.remove_holiday.click()
+    assert "Select a holiday" in view.status.value
+
+
+# -- Memory dump, letters, export ----------------------------------------------------
+
+
+def test_the_countdown_runs_on_the_clock():
+    view = show_memory_dump()
+    now = [1000.0]
+    view.clock = lambda: now[0]
+    assert view.timer_label.value == "10:00 left"
+    view.timer_button.click()
+    assert view.timer_button.description == "Stop the timer"
+    now[0] += 187
+    view.tick()
+    assert view.timer_label.value == "6:53 left"
+    now[0] += 600
+    view.tick()
+    assert view.timer_label.value.startswith("Time is up")
+    view.timer_button.click()
+    assert view.timer_label.value == "10:00 left"
+    assert view.timer_button.description == "Start the 10-minute timer"
+
+
+def test_letters_use_the_notes_and_keep_the_learners_edits(home):
+    save_workbook(home / "my-interview.json", example_workbook())
+    view = show_letters()
+    anna = view.boxes["p1"]
+    assert "quarterly business reviews in spring" in anna.draft.value
+    assert "clients look small" in anna.concern.value
+    assert "Keep your promise to Anna Brandt" in view.warnings_box.value
+    anna.draft.value = "Subject: Thanks\n\nDear Anna, my own words about spring reviews."
+    assert saved(home)["letters"]["per_person"]["p1"]["text"].startswith("Subject: Thanks")
+    assert show_letters().boxes["p1"].draft.value.startswith("Subject: Thanks")
+    anna.reset.click()
+    assert anna.draft.value.startswith("Subject: Thank you: customer success manager")
+    assert saved(home)["letters"]["per_person"]["p1"]["text"] == ""
+
+
+def test_letters_follow_the_fit_sentence_and_evidence(home):
+    save_workbook(home / "my-interview.json", example_workbook())
+    view = show_letters()
+    view.fit.value = "I have looked after accounts of that size."
+    assert "I have looked after accounts of that size." in view.boxes["p2"].draft.value
+    view.boxes["p1"].evidence.value = ""
+    assert "clients look small" not in view.boxes["p1"].draft.value
+    assert "what one piece of evidence answers it" in view.warnings_box.value
+
+
+def test_letters_pick_up_notes_saved_elsewhere(home):
+    save_workbook(home / "my-interview.json", example_workbook())
+    view = show_letters()
+    show_memory_dump().boxes["details"].value = "Sam: the onboarding checklist pilot"
+    view.refresh_button.click()
+    assert "the onboarding checklist pilot" in view.boxes["p2"].draft.value
+
+
+def test_letters_save_as_files(home):
+    view = show_letters()
+    view.files_button.click()
+    assert "No letters yet" in view.status.value
+    save_workbook(home / "my-interview.json", example_workbook())
+    view = show_letters()
+    view.file_format.value = "docx"
+    view.files_button.click()
+    assert (home / "my-interview-letters" / "01-anna-brandt.docx").exists()
+    assert "Saved 3 letter(s) in the folder my-interview-letters." in view.status.value
+
+
+def test_the_whole_workbook_exports(home):
+    save_workbook(home / "my-interview.json", example_workbook())
+    view = show_workbook_export()
+    view.markdown_button.click()
+    view.html_button.click()
+    assert (home / "my-interview.md").read_text(encoding="utf-8").startswith("# Interview notes")
+    assert "<!DOCTYPE html>" in (home / "my-interview.html").read_text(encoding="utf-8")
+    assert "my-interview.html" in view.status.value
