@@ -58,3 +58,19 @@ def site(built_book) -> Path:
     """The built site's folder; fails (not skips) when the build failed."""
     assert built_book["returncode"] == 0, built_book["output"][-5000:]
     return built_book["html"]
+
+
+_notebook_homes: dict[str, str] = {}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Each notebook nbval runs gets its own empty work folder, set before its kernel starts.
+
+    The exercises save the learner's work there; a fresh folder per notebook
+    keeps the outputs nbval compares independent of which notebook ran first.
+    """
+    path = str(getattr(item, "fspath", ""))
+    if path.endswith(".ipynb") and path not in _notebook_homes:
+        _notebook_homes[path] = tempfile.mkdtemp(prefix="closing-kit-notebook-")
+        os.environ["CLOSING_KIT_HOME"] = _notebook_homes[path]

@@ -154,7 +154,7 @@ def test_every_widget_page_renders_its_widgets(site, server, browser):
     for page_file in pages:
         visit = Visit(browser, f"{server}/notebooks/{page_file.name}")
         visit.page.wait_for_selector(".jupyter-widgets", timeout=20_000)
-        assert visit.page.locator(".widget-textarea, .widget-checkbox").count() >= 1
+        assert visit.page.locator(".jupyter-widgets :is(input, textarea, select)").count() >= 1
         assert visit.errors == [] and visit.blocked == [], page_file.name
         visit.close()
 

@@ -167,3 +167,38 @@ def _walk(widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _walk(child)
+
+
+def test_practice_results_reach_the_interview_workbook(tmp_path, monkeypatch):
+    """The drafter, the drills and the role-play copy their latest result into my-interview.json."""
+    from closing_kit.widgets import show_drafter, show_roleplay
+    from closing_kit.workbook import read_workbook
+
+    monkeypatch.setenv("CLOSING_KIT_HOME", str(tmp_path))
+    drafter = show_drafter()
+    drafter.draft.value = GOOD
+    drafter.save_button.click()
+    drill = show_reservation_drill(seed=2)
+    drill.answer.value = drill.card["model_response"]
+    drill.check_button.click()
+    rp = show_roleplay(seed=4)
+    for _step in range(3):
+        rp.moves.value = rp.moves.options[0][1]
+        rp.say_button.click()
+    drafts = read_workbook(tmp_path / "my-interview.json")["drafts"]
+    assert drafts["closing-question"] == {"text": GOOD, "score": 100, "level": "strong"}
+    assert drafts[f"reservation-drill:{drill.card['id']}"]["level"] == "strong"
+    assert drafts["roleplay"]["text"].startswith("Interviewer: ")
+
+
+def test_an_unreadable_workbook_is_not_overwritten_by_practice(tmp_path, monkeypatch):
+    from closing_kit.widgets import show_drafter
+
+    monkeypatch.setenv("CLOSING_KIT_HOME", str(tmp_path))
+    (tmp_path / "my-interview.json").write_text("{broken")
+    drafter = show_drafter()
+    drafter.draft.value = GOOD
+    drafter.save_button.click()
+    assert (tmp_path / "my-interview.json").read_text() == "{broken"
+    assert "not copied into my-interview.json" in drafter.status.value
+    assert json.loads((tmp_path / "closing-drafts.json").read_text())["draft"] == GOOD

@@ -8,18 +8,22 @@ from pathlib import Path
 import ipywidgets as w
 
 from closing_kit.storage import StorageError, load_json, save_json
+from closing_kit.workbook.practice import record_practice
 
 
 class SavedView:
     """Base for views whose state is one JSON object in the learner's work folder.
 
     Subclasses set ``self.widget`` and call ``_load_saved()`` / ``_save(data)``.
+    With a ``workbook`` path, ``_copy_to_workbook()`` also copies a result into the
+    interview's workbook (see ``closing_kit.workbook.practice``).
     """
 
     widget: w.Widget
 
-    def __init__(self, store: Path | None):
+    def __init__(self, store: Path | None, workbook: Path | None = None):
         self.store = Path(store) if store else None
+        self.workbook = Path(workbook) if workbook else None
         self.status = w.HTML()
 
     def _load_saved(self, fresh: str = "Starting fresh.") -> dict:
@@ -46,6 +50,15 @@ class SavedView:
             )
         else:
             self._say(f"Saved to {self.store.name}.")
+
+    def _copy_to_workbook(self, exercise: str, text: str, feedback) -> None:
+        """Copy the latest result into the interview's workbook, if there is one."""
+        if self.workbook is None:
+            return
+        try:
+            record_practice(self.workbook, exercise, text, feedback.score, feedback.level)
+        except (StorageError, OSError, ValueError) as err:
+            self._say(f"Kept here, but not copied into {self.workbook.name}: {err}", error=True)
 
     def _say(self, message: str, error: bool = False) -> None:
         colour = "#b00020" if error else "inherit"

@@ -12,6 +12,7 @@ from closing_kit.banks import closing_examples
 from closing_kit.storage import work_dir
 from closing_kit.widgets._saving import SavedView, auto_width, text_or_empty
 from closing_kit.widgets.feedback_view import feedback_html
+from closing_kit.workbook.store import DEFAULT_FILE as WORKBOOK_FILE
 
 __all__ = ["ClosingDrafter", "show_drafter"]
 
@@ -21,8 +22,8 @@ FILE_NAME = "closing-drafts.json"
 class ClosingDrafter(SavedView):
     """Job ad, draft, live feedback, saved versions side by side, model answers on request."""
 
-    def __init__(self, store: Path | None = None):
-        super().__init__(store)
+    def __init__(self, store: Path | None = None, workbook: Path | None = None):
+        super().__init__(store, workbook)
         saved = self._load()
         self.versions: list[dict] = saved.get("versions", [])
         self.job_ad = w.Textarea(
@@ -95,6 +96,7 @@ class ClosingDrafter(SavedView):
         self.versions.append({"text": self.draft.value, "score": fb.score, "failed": fb.failed})
         self._refresh_versions()
         self._store_all()
+        self._copy_to_workbook("closing-question", self.draft.value, fb)
 
     def _refresh_versions(self) -> None:
         options = [(f"Version {i + 1} ({v['score']}/100)", i) for i, v in enumerate(self.versions)]
@@ -158,4 +160,6 @@ class ClosingDrafter(SavedView):
 
 def show_drafter(store: str | None = FILE_NAME) -> ClosingDrafter:
     """The drafter, saved to ``store`` in the learner's work folder (``None``: not saved)."""
-    return ClosingDrafter(store=work_dir() / store if store else None)
+    if not store:
+        return ClosingDrafter()
+    return ClosingDrafter(store=work_dir() / store, workbook=work_dir() / WORKBOOK_FILE)

@@ -25,6 +25,7 @@ from closing_kit.banks import noncommittal_cards, reservation_cards
 from closing_kit.storage import work_dir
 from closing_kit.widgets._saving import SavedView, auto_width
 from closing_kit.widgets.feedback_view import feedback_html, score_chart_svg
+from closing_kit.workbook.store import DEFAULT_FILE as WORKBOOK_FILE
 
 __all__ = ["Drill", "show_noncommittal_drill", "show_reservation_drill"]
 
@@ -45,8 +46,11 @@ class Drill(SavedView):
         store: Path | None = None,
         letter: bool = False,
         clock: Callable[[], float] = time.monotonic,
+        workbook: Path | None = None,
+        exercise: str = "drill",
     ):
-        super().__init__(store)
+        super().__init__(store, workbook)
+        self.exercise = exercise
         self.cards, self.prompt_key, self.analyze = list(cards), prompt_key, analyze
         self.title, self.letter, self.clock, self.seed = title, letter, clock, seed
         self.order = list(range(len(self.cards)))
@@ -147,6 +151,7 @@ class Drill(SavedView):
             self.attempts.append(record)
         self._checked = True
         self._store_all()
+        self._copy_to_workbook(f"{self.exercise}:{self.card['id']}", self.answer.value, fb)
 
     def next_card(self) -> None:
         """Move on; an answer typed but not checked is checked first, so it is kept."""
@@ -192,6 +197,8 @@ def show_reservation_drill(seed: int = 1, store: str | None = "reservation-drill
         seed=seed,
         store=work_dir() / store if store else None,
         letter=True,
+        workbook=work_dir() / WORKBOOK_FILE if store else None,
+        exercise="reservation-drill",
     )
 
 
@@ -204,4 +211,6 @@ def show_noncommittal_drill(seed: int = 1, store: str | None = "noncommittal-dri
         "Vague-answer drill",
         seed=seed,
         store=work_dir() / store if store else None,
+        workbook=work_dir() / WORKBOOK_FILE if store else None,
+        exercise="noncommittal-drill",
     )

@@ -28,6 +28,7 @@ from closing_kit.banks import (
 )
 from closing_kit.storage import work_dir
 from closing_kit.widgets._saving import SavedView, auto_width
+from closing_kit.workbook.store import DEFAULT_FILE as WORKBOOK_FILE
 
 __all__ = ["RolePlay", "show_roleplay"]
 
@@ -69,8 +70,8 @@ def reaction_for(seed: int, close_score: int) -> tuple[str, int]:
 class RolePlay(SavedView):
     """Three steps with a scripted interviewer, then a debrief against the chapters."""
 
-    def __init__(self, seed: int = 1, store: Path | None = None):
-        super().__init__(store)
+    def __init__(self, seed: int = 1, store: Path | None = None, workbook: Path | None = None):
+        super().__init__(store, workbook)
         self.seed = seed
         self.runs: list[dict] = [
             r for r in self._load_saved().get("runs", []) if isinstance(r, dict)
@@ -164,6 +165,9 @@ class RolePlay(SavedView):
             self.lines.append(("Interviewer", rng.choice(lines["goodbyes"])))
             self.step = "done"
             self._show_debrief()
+            said = "\n".join(f"{who}: {line}" for who, line in self.lines)
+            overall = min(self.steps, key=lambda s: s["score"])
+            self._copy_to_workbook("roleplay", said, _Result(overall["score"], overall["level"]))
         self.words.value = ""
         self._show()
         self._store_all()
@@ -243,6 +247,15 @@ class RolePlay(SavedView):
             self.runs.append(current)
 
 
+class _Result:
+    """The weakest step's score and level stand for the whole conversation."""
+
+    def __init__(self, score: int, level: str):
+        self.score, self.level = score, level
+
+
 def show_roleplay(seed: int = 1, store: str | None = "roleplay.json") -> RolePlay:
     """The role-play, each conversation saved to ``store`` in the learner's work folder."""
-    return RolePlay(seed=seed, store=work_dir() / store if store else None)
+    if not store:
+        return RolePlay(seed=seed)
+    return RolePlay(seed=seed, store=work_dir() / store, workbook=work_dir() / WORKBOOK_FILE)

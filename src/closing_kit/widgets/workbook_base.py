@@ -18,6 +18,7 @@ from closing_kit.storage import work_dir
 from closing_kit.workbook._data import load
 from closing_kit.workbook.model import parse_date
 from closing_kit.workbook.store import (
+    DEFAULT_FILE,
     WorkbookError,
     free_name,
     load_workbook,
@@ -29,8 +30,6 @@ from closing_kit.workbook.text import field_problem
 
 __all__ = ["DEFAULT_FILE", "WorkbookView", "escape", "resolve"]
 
-#: The interview file an exercise opens when none is named.
-DEFAULT_FILE = "my-interview.json"
 _WIDE = w.Layout(width="100%")
 _LABELS = {"description_width": "11em"}
 

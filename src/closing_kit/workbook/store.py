@@ -17,6 +17,9 @@ from closing_kit.storage import StorageError
 from closing_kit.workbook.migrate import migrate
 from closing_kit.workbook.model import FORMAT, SCHEMA_VERSION, new_workbook, problems
 
+#: The interview file the exercises open when none is named.
+DEFAULT_FILE = "my-interview.json"
+
 __all__ = [
     "WorkbookError",
     "free_name",
