@@ -67,14 +67,13 @@ def page_weights(site: Path) -> list[tuple[str, int, list[tuple[str, int]]]]:
         for rel in pages:
             context = browser.new_context()
             page = context.new_page()
-            sizes: dict[str, int] = {}
-            page.on(
-                "requestfinished",
-                lambda r, sizes=sizes: sizes.__setitem__(
-                    r.url.split("?")[0].replace(base, ""), r.sizes()["responseBodySize"]
-                ),
-            )
+            finished = []
+            page.on("requestfinished", finished.append)
             page.goto(f"{base}/{rel}", wait_until="networkidle")
+            sizes = {
+                r.url.split("?")[0].replace(base, ""): r.sizes()["responseBodySize"]
+                for r in finished
+            }
             context.close()
             top = sorted(sizes.items(), key=lambda kv: -kv[1])[:3]
             out.append((rel, sum(sizes.values()), top))
