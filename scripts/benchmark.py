@@ -68,7 +68,7 @@ def page_weights(site: Path) -> list[tuple[str, int, list[tuple[str, int]]]]:
             context = browser.new_context()
             page = context.new_page()
             finished = []
-            page.on("requestfinished", finished.append)
+            page.on("requestfinished", lambda r, finished=finished: finished.append(r))
             page.goto(f"{base}/{rel}", wait_until="networkidle")
             sizes = {
                 r.url.split("?")[0].replace(base, ""): r.sizes()["responseBodySize"]
