@@ -67,28 +67,26 @@ def closing_examples() -> dict[str, tuple[dict, ...]]:
     return {"strong": tuple(data["strong"]), "weak": tuple(data["weak"])}
 
 
+def _cards(name: str, prompt_key: str, kind: str) -> tuple[dict, ...]:
+    cards = _read(name)["cards"]
+    for c in cards:
+        where = f"{name} {c.get('id')!r}"
+        _require(c, ("id", prompt_key, "model_response", "weak_response"), where)
+        _check_shows(c.get("weak_shows"), kind, where)
+    _unique(cards, name)
+    return tuple(cards)
+
+
 @functools.cache
 def reservation_cards() -> tuple[dict, ...]:
     """Cards with id, concern, model_response, weak_response, weak_shows, letter_version."""
-    cards = _read("reservations.json")["cards"]
-    for c in cards:
-        where = f"reservations.json {c.get('id')!r}"
-        _require(c, ("id", "concern", "model_response", "weak_response"), where)
-        _check_shows(c.get("weak_shows"), "reservation", where)
-    _unique(cards, "reservations.json")
-    return tuple(cards)
+    return _cards("reservations.json", "concern", "reservation")
 
 
 @functools.cache
 def noncommittal_cards() -> tuple[dict, ...]:
     """Cards with id, reply, model_response, weak_response, weak_shows."""
-    cards = _read("noncommittal.json")["cards"]
-    for c in cards:
-        where = f"noncommittal.json {c.get('id')!r}"
-        _require(c, ("id", "reply", "model_response", "weak_response"), where)
-        _check_shows(c.get("weak_shows"), "noncommittal", where)
-    _unique(cards, "noncommittal.json")
-    return tuple(cards)
+    return _cards("noncommittal.json", "reply", "noncommittal")
 
 
 @functools.cache
