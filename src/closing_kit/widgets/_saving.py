@@ -51,12 +51,12 @@ class SavedView:
         else:
             self._say(f"Saved to {self.store.name}.")
 
-    def _copy_to_workbook(self, exercise: str, text: str, feedback) -> None:
+    def _copy_to_workbook(self, exercise: str, text: str, score: int, level: str) -> None:
         """Copy the latest result into the interview's workbook, if there is one."""
         if self.workbook is None:
             return
         try:
-            record_practice(self.workbook, exercise, text, feedback.score, feedback.level)
+            record_practice(self.workbook, exercise, text, score, level)
         except (StorageError, OSError, ValueError) as err:
             self._say(f"Kept here, but not copied into {self.workbook.name}: {err}", error=True)
 

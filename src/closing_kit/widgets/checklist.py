@@ -44,7 +44,7 @@ class ChecklistView(SavedView):
                     value=item.id in done,
                     description=item.text,
                     indent=False,
-                    layout=w.Layout(width="auto"),
+                    layout=auto_width(),
                 )
                 box.observe(self._on_tick, names="value")
                 self.boxes[item.id] = box

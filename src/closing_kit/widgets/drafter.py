@@ -89,14 +89,14 @@ class ClosingDrafter(SavedView):
         self.feedback.value = feedback_html(fb, "Your close")
 
     def _on_save_version(self, _button) -> None:
-        fb = analyze_closing(self.draft.value, job_ad=self.job_ad.value)
         if not self.draft.value.strip():
             self._say("There is nothing to save yet: write your close first.", error=True)
             return
+        fb = analyze_closing(self.draft.value, job_ad=self.job_ad.value)
         self.versions.append({"text": self.draft.value, "score": fb.score, "failed": fb.failed})
         self._refresh_versions()
         self._store_all()
-        self._copy_to_workbook("closing-question", self.draft.value, fb)
+        self._copy_to_workbook("closing-question", self.draft.value, fb.score, fb.level)
 
     def _refresh_versions(self) -> None:
         options = [(f"Version {i + 1} ({v['score']}/100)", i) for i, v in enumerate(self.versions)]

@@ -151,7 +151,9 @@ class Drill(SavedView):
             self.attempts.append(record)
         self._checked = True
         self._store_all()
-        self._copy_to_workbook(f"{self.exercise}:{self.card['id']}", self.answer.value, fb)
+        self._copy_to_workbook(
+            f"{self.exercise}:{self.card['id']}", self.answer.value, fb.score, fb.level
+        )
 
     def next_card(self) -> None:
         """Move on; an answer typed but not checked is checked first, so it is kept."""

@@ -167,7 +167,8 @@ class RolePlay(SavedView):
             self._show_debrief()
             said = "\n".join(f"{who}: {line}" for who, line in self.lines)
             overall = min(self.steps, key=lambda s: s["score"])
-            self._copy_to_workbook("roleplay", said, _Result(overall["score"], overall["level"]))
+            # The weakest step's score and level stand for the whole conversation.
+            self._copy_to_workbook("roleplay", said, overall["score"], overall["level"])
         self.words.value = ""
         self._show()
         self._store_all()
@@ -245,13 +246,6 @@ class RolePlay(SavedView):
         self._save({"runs": [*self.runs, current]})
         if self.step == "done":
             self.runs.append(current)
-
-
-class _Result:
-    """The weakest step's score and level stand for the whole conversation."""
-
-    def __init__(self, score: int, level: str):
-        self.score, self.level = score, level
 
 
 def show_roleplay(seed: int = 1, store: str | None = "roleplay.json") -> RolePlay:

@@ -15,6 +15,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from closing_kit.storage import work_dir
+from closing_kit.widgets._saving import auto_width
 from closing_kit.workbook._data import load
 from closing_kit.workbook.model import parse_date
 from closing_kit.workbook.store import (
@@ -82,7 +83,7 @@ class WorkbookView:
         self.open_button = w.Button(
             description="Open or start this interview",
             tooltip="Open the file named on the left, or start a new one with that name",
-            layout=w.Layout(width="auto"),
+            layout=auto_width(),
         )
         self.open_button.on_click(self._on_open)
         self._interview_widgets()
@@ -205,6 +206,15 @@ class WorkbookView:
         self.status.value = f'<span role="status" style="color:{colour}">{escape(message)}</span>'
 
     # -- helpers for the exercises ----------------------------------------
+    def write_beside(self, target: Path, data: bytes) -> bool:
+        """Write an export next to the workbook; on failure say why in one line."""
+        try:
+            target.write_bytes(data)
+        except OSError as err:
+            self.say(f"Could not write {target.name}: {err.strerror or err}.", error=True)
+            return False
+        return True
+
     def text(self, description: str, placeholder: str = "", area: bool = False) -> w.Widget:
         """A labelled text box that fills the width."""
         cls = w.Textarea if area else w.Text

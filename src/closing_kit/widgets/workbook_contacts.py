@@ -11,6 +11,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from closing_kit.widgets._saving import auto_width
 from closing_kit.widgets.workbook_base import WorkbookView, escape
 from closing_kit.workbook._data import load
 from closing_kit.workbook.contacts import card_gaps, missing_people, to_csv, to_vcard
@@ -82,7 +83,7 @@ class ContactsView(WorkbookView):
             g["id"]: w.Checkbox(
                 description=f"I did not meet {g['label']}",
                 indent=False,
-                layout=w.Layout(width="auto"),
+                layout=auto_width(),
             )
             for g in self.groups
         }
@@ -91,13 +92,13 @@ class ContactsView(WorkbookView):
         self.vcard_button = w.Button(
             description="Save contacts as vCard (.vcf)",
             tooltip="For a phone or address book",
-            layout=w.Layout(width="auto"),
+            layout=auto_width(),
         )
         self.vcard_button.on_click(lambda _b: self._export("vcf"))
         self.csv_button = w.Button(
             description="Save contacts as CSV",
             tooltip="For a spreadsheet",
-            layout=w.Layout(width="auto"),
+            layout=auto_width(),
         )
         self.csv_button.on_click(lambda _b: self._export("csv"))
         return [
@@ -212,13 +213,11 @@ class ContactsView(WorkbookView):
             self.say("Add at least one person with a name first.", error=True)
             return None
         target = self.path.with_name(f"{self.path.stem}-contacts.{kind}")
-        try:
-            if kind == "vcf":
-                target.write_text(to_vcard(self.workbook), encoding="utf-8", newline="")
-            else:
-                target.write_text(to_csv(self.workbook), encoding="utf-8-sig", newline="")
-        except OSError as err:
-            self.say(f"Could not write {target.name}: {err.strerror or err}.", error=True)
+        if kind == "vcf":
+            data = to_vcard(self.workbook).encode("utf-8")
+        else:
+            data = to_csv(self.workbook).encode("utf-8-sig")
+        if not self.write_beside(target, data):
             return None
         self.say(f"Saved {len(named)} contact(s) to {target.name}, next to your workbook.")
         return target

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from closing_kit.widgets._saving import auto_width
 from closing_kit.widgets.workbook_base import WorkbookView
 from closing_kit.workbook.export import to_html, to_markdown
 
@@ -22,13 +23,13 @@ class ExportView(WorkbookView):
         self.markdown_button = w.Button(
             description="Save as Markdown (.md)",
             tooltip="Readable text, for your notes or a coach",
-            layout=w.Layout(width="auto"),
+            layout=auto_width(),
         )
         self.markdown_button.on_click(lambda _b: self._save("md"))
         self.html_button = w.Button(
             description="Save as a printable page (.html)",
             tooltip="Open it in a browser and print it",
-            layout=w.Layout(width="auto"),
+            layout=auto_width(),
         )
         self.html_button.on_click(lambda _b: self._save("html"))
         return [w.HBox([self.markdown_button, self.html_button])]
@@ -37,10 +38,7 @@ class ExportView(WorkbookView):
         self.reload()
         text = to_html(self.workbook) if fmt == "html" else to_markdown(self.workbook)
         target = self.path.with_suffix(f".{fmt}")
-        try:
-            target.write_text(text, encoding="utf-8")
-        except OSError as err:
-            self.say(f"Could not write {target.name}: {err.strerror or err}.", error=True)
+        if not self.write_beside(target, text.encode("utf-8")):
             return None
         self.say(f"Saved {target.name} next to your workbook.")
         return target

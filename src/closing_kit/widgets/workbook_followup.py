@@ -7,6 +7,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from closing_kit.widgets._saving import auto_width
 from closing_kit.widgets.workbook_base import WorkbookView, escape
 from closing_kit.workbook._data import load
 from closing_kit.workbook.followup import plan, to_ics
@@ -31,7 +32,7 @@ class FollowUpView(WorkbookView):
             description="May you get in touch?",
             options=[(a["label"], a["id"]) for a in rules["permission"]],
             style=style,
-            layout=w.Layout(width="auto"),
+            layout=auto_width(),
         )
         self.permission.observe(self._on_setting, names="value")
         self.buffer = w.Dropdown(
@@ -53,7 +54,7 @@ class FollowUpView(WorkbookView):
         self.ics_button = w.Button(
             description="Save the calendar file (.ics)",
             tooltip="Import it into your calendar program",
-            layout=w.Layout(width="auto"),
+            layout=auto_width(),
         )
         self.ics_button.on_click(self._on_ics)
         return [
@@ -123,10 +124,7 @@ class FollowUpView(WorkbookView):
             self.say("Add the interview date first: the plan starts from it.", error=True)
             return None
         target = self.path.with_name(f"{self.path.stem}-follow-up.ics")
-        try:
-            target.write_bytes(calendar)
-        except OSError as err:
-            self.say(f"Could not write {target.name}: {err.strerror or err}.", error=True)
+        if not self.write_beside(target, calendar):
             return None
         self.say(f"Saved {target.name} next to your workbook: open it with your calendar.")
         return target

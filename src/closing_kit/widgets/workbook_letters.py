@@ -12,6 +12,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from closing_kit.widgets._saving import auto_width
 from closing_kit.widgets.workbook_base import WorkbookView, escape
 from closing_kit.workbook.letter_files import FORMATS, write_letters
 from closing_kit.workbook.letters import draft, letters, warnings
@@ -44,7 +45,7 @@ class _LetterBox:
         self.reset = w.Button(
             description="Start again from the notes",
             tooltip=f"Replace your edits of the letter to {name} with a fresh draft",
-            layout=w.Layout(width="auto"),
+            layout=auto_width(),
         )
         self.box = w.VBox([self.heading, self.concern, self.evidence, self.draft, self.reset])
 
@@ -69,7 +70,7 @@ class LettersView(WorkbookView):
         self.refresh_button = w.Button(
             description="Read my notes again",
             tooltip="Pick up changes saved from the other exercises",
-            layout=w.Layout(width="auto"),
+            layout=auto_width(),
         )
         self.refresh_button.on_click(self._on_refresh)
         self.letters_box = w.VBox()
@@ -82,7 +83,7 @@ class LettersView(WorkbookView):
         self.files_button = w.Button(
             description="Save the letters as files",
             tooltip="One file per person, in a folder next to your workbook",
-            layout=w.Layout(width="auto"),
+            layout=auto_width(),
         )
         self.files_button.on_click(self._on_files)
         self.boxes: dict[str, _LetterBox] = {}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from closing_kit.widgets._saving import auto_width
 from closing_kit.widgets.workbook_base import WorkbookView, escape
 from closing_kit.workbook.memory import Countdown, prompts
 
@@ -31,7 +32,7 @@ class MemoryDumpView(WorkbookView):
         self.timer_button = w.Button(
             description=f"Start the {self.countdown.seconds // 60}-minute timer",
             tooltip="Optional: a countdown to keep the dump quick",
-            layout=w.Layout(width="auto"),
+            layout=auto_width(),
         )
         self.timer_button.on_click(self._on_timer)
         self.timer_label = w.Label(value=self.countdown.label(0))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from closing_kit.widgets._saving import auto_width
 from closing_kit.widgets.workbook_base import WorkbookView
 from closing_kit.workbook._data import load
 from closing_kit.workbook.model import parse_date
@@ -22,7 +23,7 @@ class NextStepsView(WorkbookView):
     def build(self) -> list[w.Widget]:
         data = load("next_steps.json")
         self.questions = {
-            q["id"]: w.Checkbox(description=q["text"], indent=False, layout=w.Layout(width="auto"))
+            q["id"]: w.Checkbox(description=q["text"], indent=False, layout=auto_width())
             for q in data["questions"]
         }
         for box in self.questions.values():
