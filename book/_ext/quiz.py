@@ -8,8 +8,9 @@ Usage in a chapter::
 The questions are data (YAML). The directive validates them at build time
 (a broken quiz is a build warning, which `-W` turns into an error) and
 renders plain HTML forms: radio buttons in a fieldset with a legend, so a
-screen reader and the keyboard work. ``static/quiz.js`` checks an answer and
-shows the option's explanation; without JavaScript the form still prints.
+screen reader and the keyboard work. ``static/quiz.js`` shuffles the options
+on every page load, checks an answer and shows the option's explanation;
+without JavaScript the form still prints, in the file's order.
 """
 
 from __future__ import annotations
@@ -63,7 +64,11 @@ def render_quiz(questions: list[dict], quiz_id: str) -> str:
     parts = [
         f'<section class="ck-quiz" id="{quiz_id}" aria-label="Self-check quiz" data-ck-quiz>',
         '<p class="ck-quiz-intro">Choose an answer, then press <em>Check</em>. '
-        "Nothing is recorded; this is for you.</p>",
+        "Nothing is recorded; this is for you. "
+        "The answers are in a new order each time you open the page.</p>",
+        '<p class="ck-quiz-keys">With a keyboard: press <kbd>Tab</kbd> to reach a '
+        "question's answers, the arrow keys to choose one, then <kbd>Tab</kbd> to "
+        "<em>Check</em> and <kbd>Space</kbd> or <kbd>Enter</kbd>.</p>",
     ]
     total = len(questions)
     for n, q in enumerate(questions, 1):
