@@ -4,11 +4,14 @@
 - ``{checklist}``: renders chapter 9's one-page checklist from the same data
   file the practice notebook uses (``closing_kit/data/checklist.json``), so
   the page and the exercise can never disagree.
+- Reading time: each numbered chapter says under its title how long it takes
+  to read, counted at build time from the page's own words.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -16,6 +19,48 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 STATIC = Path(__file__).parent / "static"
+
+#: Words a minute for a calm read of plain prose.
+WORDS_PER_MINUTE = 200
+#: Pages that show a reading time: the numbered chapters.
+CHAPTER = re.compile(r"(^|/)book/\d\d-")
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes to read ``words`` words, rounded, never less than one."""
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
+def count_words(doctree: nodes.Node) -> int:
+    """Words a reader sees in the page's text; raw HTML (the quiz) is left out."""
+    total = 0
+    for text in doctree.findall(nodes.Text):
+        if any(isinstance(a, nodes.raw | nodes.comment) for a in _ancestors(text)):
+            continue
+        total += len(text.astext().split())
+    return total
+
+
+def _ancestors(node: nodes.Node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+def _add_reading_time(app, doctree):
+    docname = app.env.docname
+    if not CHAPTER.search(docname):
+        return
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None:
+        return
+    minutes = reading_minutes(count_words(doctree))
+    note = nodes.paragraph(
+        "",
+        f"About {minutes} minute{'s' if minutes != 1 else ''} to read.",
+        classes=["ck-reading-time"],
+    )
+    section.insert(1, note)
 
 
 class ChecklistDirective(SphinxDirective):
@@ -52,5 +97,6 @@ def _add_static(app):
 def setup(app):
     app.add_directive("checklist", ChecklistDirective)
     app.connect("builder-inited", _add_static)
+    app.connect("doctree-read", _add_reading_time)
     app.add_css_file("course.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
