@@ -8,17 +8,10 @@ import docx
 import pytest
 from markdown_it import MarkdownIt
 
-from closing_kit.workbook import (
-    letter_bytes,
-    letters,
-    new_person,
-    new_workbook,
-    warnings,
-    write_letters,
-)
 from closing_kit.workbook._data import template_source
-from closing_kit.workbook.letters import draft
-from closing_kit.workbook.model import example_workbook
+from closing_kit.workbook.letter_files import letter_bytes, write_letters
+from closing_kit.workbook.letters import draft, letters, unsigned, warnings
+from closing_kit.workbook.model import example_workbook, new_person, new_workbook
 
 
 def _by_name(wb):
@@ -83,6 +76,62 @@ def test_near_identical_letters_are_flagged():
     assert ("near-identical", "p2") in _kinds(wb)
     wb["people"][1]["talked_about"] = "how the analysts share dashboards with sales every Monday"
     assert "near-identical" not in [k for k, _ in _kinds(wb)]
+
+
+def _jo_workbook():
+    """The reported case: a receptionist named in the "who I met" line, nothing said with her."""
+    wb = new_workbook("Harlow", "support lead", "2026-03-03")
+    new_person(wb, name="Anna Kowalski", kind="hiring-manager", title="FD", email="a@h.example")
+    new_person(wb, name="Jo", kind="")
+    wb["memory"]["who"] = "Anna Kowalski (FD), Tom Reyes (recruiter), receptionist Jo."
+    wb["letters"]["your_name"] = "Kim Lee"
+    return wb
+
+
+def test_the_who_i_met_line_is_never_quoted_as_a_detail():
+    """A detail comes from what was said with the person, not from the list of people."""
+    wb = _jo_workbook()
+    for letter in letters(wb):
+        assert "Tom Reyes (recruiter)" not in letter.body
+        assert "stays with me" not in letter.body
+    assert ("no-detail", "p2") in _kinds(wb)
+
+
+def test_the_detail_comes_from_the_card_or_the_dump_about_that_person():
+    wb = _jo_workbook()
+    wb["people"][1]["talked_about"] = "the new ticket system"
+    assert "stays with me: the new ticket system." in _by_name(wb)["Jo"].body
+    wb["memory"]["details"] = "Jo: the team moves floors in May"
+    assert "stays with me: the team moves floors in May." in _by_name(wb)["Jo"].body
+    assert ("no-detail", "p2") not in _kinds(wb)
+
+
+def test_letters_without_your_name_are_flagged_as_unsigned():
+    """One warning while the name is empty; none once every letter carries it."""
+    wb = example_workbook()
+    wb["letters"]["your_name"] = ""
+    assert [k for k, _ in _kinds(wb)][0] == "no-signature"
+    assert len(unsigned(wb)) == 3
+    wb["letters"]["your_name"] = "Daniel  Okafor "
+    assert "no-signature" not in [k for k, _ in _kinds(wb)]
+    assert unsigned(wb) == [] and all(x.body.endswith("Daniel Okafor") for x in letters(wb))
+
+
+def test_an_edit_that_drops_the_signature_is_flagged():
+    """Adding the name later does not sign a letter the learner already edited: say so."""
+    wb = example_workbook()
+    wb["letters"]["per_person"]["p2"] = {"evidence": "", "text": "Dear Sam, the 90 days.\n\nBest"}
+    assert ("unsigned", "p2") in _kinds(wb)
+    assert [x.name for x in unsigned(wb)] == ["Sam Ito"]
+
+
+def test_a_malformed_email_gets_no_to_line_and_a_warning():
+    wb = example_workbook()
+    wb["people"][1]["email"] = "sam.ito at quillmoor"
+    sam = _by_name(wb)["Sam Ito"]
+    assert sam.email == "" and not letter_bytes(sam, "txt").decode().startswith("To:")
+    message = next(x.message for x in warnings(wb) if x.kind == "bad-email")
+    assert "sam.ito at quillmoor" in message and "Sam Ito" in message
 
 
 def test_a_concern_without_evidence_is_left_out_and_flagged():

@@ -3,7 +3,12 @@
 Each draft follows chapter 8's shape and uses a Jinja template from
 ``data/workbook/letters/``; the learner's own edits, when there are any,
 replace the draft. Warnings are data: a letter with no specific detail, two
-letters that are nearly the same, a concern raised but not answered.
+letters that are nearly the same, a concern raised but not answered, a
+letter not signed.
+
+The "specific detail" comes only from what was said with that person: their
+card's "talked about" or the memory dump's details about them, never from
+the list of who was there.
 """
 
 from __future__ import annotations
@@ -18,10 +23,11 @@ import jinja2
 
 from closing_kit.analysis.text import words
 from closing_kit.workbook._data import template_source
+from closing_kit.workbook.contacts import email_problem, usable
 from closing_kit.workbook.memory import notes_about
 from closing_kit.workbook.model import kind_info, parse_date
 
-__all__ = ["Letter", "LetterWarning", "draft", "letters", "warnings"]
+__all__ = ["Letter", "LetterWarning", "draft", "letters", "signed", "unsigned", "warnings"]
 
 #: Two letters that differ by fewer words than this (names aside) read like a form.
 MIN_DIFFERENT_WORDS = 8
@@ -100,7 +106,7 @@ def draft(workbook: dict, person: dict) -> Letter:
         "role": interview["role"].strip(),
         "company": interview["company"].strip(),
         "date": f"{date.day} {date:%B %Y}" if isinstance(date, dt.date) else "",
-        "detail": _first(notes["details"], notes["talked_about"], notes["who"]),
+        "detail": _first(notes["details"], notes["talked_about"]),
         "fit": workbook["letters"]["fit"].strip(),
         "concern": _first(notes["concerns"]),
         "evidence": saved.get("evidence", "").strip(),
@@ -112,7 +118,7 @@ def draft(workbook: dict, person: dict) -> Letter:
     }
     rendered = _environment().get_template(f"{info['letter']}.txt.j2").render(context)
     subject, body = _split(rendered)
-    return Letter(person["id"], context["name"], person["email"].strip(), info["letter"],
+    return Letter(person["id"], context["name"], usable(person, "email"), info["letter"],
                   subject, body, edited=False)  # fmt: skip
 
 
@@ -143,7 +149,7 @@ def letters(workbook: dict) -> list[Letter]:
 def _specific_words(workbook: dict, person: dict) -> set[str]:
     notes = notes_about(workbook, person)
     found = set()
-    for key in ("talked_about", "details", "concerns", "promises", "who"):
+    for key in ("talked_about", "details", "concerns", "promises"):
         for fragment in notes[key]:
             found.update(w for w in words(fragment) if len(w) >= 4 and w not in _COMMON)
     return found - set(words(person["name"]))
@@ -163,6 +169,18 @@ def _differing_words(a: Letter, b: Letter) -> int:
     )
 
 
+def signed(letter: Letter, your_name: str) -> bool:
+    """Whether the letter's text holds the learner's name (an edit may have lost it)."""
+    name = " ".join(your_name.split())
+    return bool(name) and name.casefold() in " ".join(letter.body.split()).casefold()
+
+
+def unsigned(workbook: dict, drafts: list[Letter] | None = None) -> list[Letter]:
+    """The letters that do not carry the learner's name (all of them while it is empty)."""
+    drafts = letters(workbook) if drafts is None else drafts
+    return [d for d in drafts if not signed(d, workbook["letters"]["your_name"])]
+
+
 def warnings(workbook: dict, drafts: list[Letter] | None = None) -> list[LetterWarning]:
     """What to fix before sending, in the order a learner would fix it."""
     drafts = letters(workbook) if drafts is None else drafts
@@ -170,6 +188,12 @@ def warnings(workbook: dict, drafts: list[Letter] | None = None) -> list[LetterW
     out: list[LetterWarning] = []
     if drafts and not workbook["letters"]["your_name"].strip():
         out.append(LetterWarning("no-signature", "", "Add your name, so the letters are signed."))
+    else:
+        for letter in unsigned(workbook, drafts):
+            out.append(LetterWarning("unsigned", letter.person_id, (
+                f"The letter to {letter.name} does not end with your name: add it after "
+                "'Best wishes', or choose 'Start again from the notes'."
+            )))  # fmt: skip
     full = [d for d in drafts if d.template == "thank-you"]
     if full and not workbook["letters"]["fit"].strip():
         out.append(LetterWarning(
@@ -203,7 +227,13 @@ def warnings(workbook: dict, drafts: list[Letter] | None = None) -> list[LetterW
             out.append(LetterWarning("promise", letter.person_id, (
                 f"Keep your promise to {letter.name}: {_fragment(promise)}."
             )))  # fmt: skip
-        if not letter.email and "email" in kind_info(person["kind"])["needs"]:
+        typed_email = person["email"].strip()
+        if typed_email and not letter.email:
+            out.append(LetterWarning("bad-email", letter.person_id, (
+                f"{email_problem(typed_email)} Check {letter.name}'s card: "
+                "until then the letter has no 'To:' line."
+            )))  # fmt: skip
+        elif not letter.email and "email" in kind_info(person["kind"])["needs"]:
             out.append(LetterWarning("no-email", letter.person_id, (
                 f"No email address for {letter.name} yet: whoever arranged the interview "
                 "can give it to you (chapter 2)."
