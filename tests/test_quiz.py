@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -95,3 +98,122 @@ def test_rendered_quiz_is_accessible(tmp_path):
     assert soup.find("legend")
     assert soup.find(class_="ck-quiz-feedback")["aria-live"] == "polite"
     assert soup.find("button", type="submit").get_text() == "Check"
+
+
+# -- Fairness: the answer is found by thinking, not by its length or place ----------
+
+#: A quiz fails when its right answer is the strict longest in more than this share.
+LONGEST_SHARE_MAX = 0.4
+
+
+def _strict_longest(q: dict) -> bool:
+    lengths = [len(str(o["text"])) for o in q["options"]]
+    right = next(len(str(o["text"])) for o in q["options"] if o.get("correct") is True)
+    return right == max(lengths) and lengths.count(right) == 1
+
+
+def _right_position(q: dict) -> int:
+    return next(k for k, o in enumerate(q["options"]) if o.get("correct") is True)
+
+
+def longest_share(questions: list[dict]) -> float:
+    """The share of questions whose right answer is the strict longest option."""
+    return sum(_strict_longest(q) for q in questions) / len(questions)
+
+
+@pytest.mark.parametrize("path", QUIZZES, ids=lambda p: p.stem)
+def test_the_right_answer_is_not_given_away_by_its_length(path):
+    """The right answer is the longest option in at most 40% of a quiz's questions."""
+    assert longest_share(load_quiz(path)) <= LONGEST_SHARE_MAX
+
+
+@pytest.mark.parametrize("path", QUIZZES, ids=lambda p: p.stem)
+def test_the_right_answer_is_not_always_in_the_same_place(path):
+    """In the file (and so in print), the right answer moves between questions."""
+    assert len({_right_position(q) for q in load_quiz(path)}) > 1
+
+
+@pytest.mark.parametrize("path", QUIZZES, ids=lambda p: p.stem)
+def test_wrong_answers_are_about_as_long_as_the_right_one(path):
+    """No right answer is more than half as long again as the average wrong one."""
+    for q in load_quiz(path):
+        right = next(len(o["text"]) for o in q["options"] if o.get("correct") is True)
+        wrong = [len(o["text"]) for o in q["options"] if o.get("correct") is not True]
+        assert right <= 1.5 * sum(wrong) / len(wrong), q["prompt"]
+
+
+def test_no_prompt_is_asked_twice_across_quizzes():
+    """Each quiz asks its own questions: no prompt repeats in another quiz."""
+    seen: dict[str, str] = {}
+    for path in QUIZZES:
+        for q in load_quiz(path):
+            key = " ".join(str(q["prompt"]).lower().split())
+            assert key not in seen, f"{path.name} repeats {seen.get(key)}"
+            seen[key] = path.name
+
+
+def test_a_quiz_that_gives_its_answer_away_fails(tmp_path):
+    """The fairness check catches a quiz whose right answer is always the longest."""
+    biased = "questions:\n" + "".join(
+        f"""  - prompt: Question {n}?
+    options:
+      - text: The long, careful, right answer number {n}
+        correct: true
+        why: Yes.
+      - text: Short
+        why: No.
+      - text: Brief
+        why: No.
+"""
+        for n in range(4)
+    )
+    assert longest_share(load_quiz(_write(tmp_path, biased))) == 1.0
+
+
+# -- The shuffle in quiz.js --------------------------------------------------------
+
+QUIZ_JS = Path(__file__).resolve().parent.parent / "book" / "_ext" / "static" / "quiz.js"
+NODE = shutil.which("node")
+
+
+def _node(script: str):
+    proc = subprocess.run(
+        [NODE, "-e", f"const q = require({json.dumps(str(QUIZ_JS))});\n{script}"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+@pytest.mark.skipif(NODE is None, reason="node runs the page's script outside a browser")
+def test_shuffle_is_repeatable_with_a_seed_and_keeps_every_option():
+    """With a seed the order repeats; every option is kept exactly once."""
+    first, again, other = _node(
+        "const items = [0, 1, 2, 3];"
+        "const out = [q.shuffle(items, 7), q.shuffle(items, 7), q.shuffle(items, 8)];"
+        "console.log(JSON.stringify(out));"
+    )
+    assert first == again
+    assert sorted(first) == sorted(other) == [0, 1, 2, 3]
+
+
+@pytest.mark.skipif(NODE is None, reason="node runs the page's script outside a browser")
+def test_shuffle_puts_the_first_option_everywhere():
+    """Over many seeds the first option lands in each place about equally often."""
+    counts = _node(
+        "const counts = [0, 0, 0, 0];"
+        "for (let s = 0; s < 4000; s++) counts[q.shuffle(['a', 'b', 'c', 'd'], s).indexOf('a')]++;"
+        "console.log(JSON.stringify(counts));"
+    )
+    assert all(800 <= c <= 1200 for c in counts), counts
+
+
+def test_the_quiz_says_how_to_use_the_keyboard(tmp_path):
+    """The quiz tells keyboard users how to reach, choose and check an answer."""
+    text = BeautifulSoup(
+        render_quiz(load_quiz(_write(tmp_path, GOOD)), "quiz-t"), "html.parser"
+    ).get_text(" ")
+    for key in ("Tab", "arrow keys", "Space", "Enter"):
+        assert key in text
