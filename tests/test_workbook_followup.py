@@ -7,7 +7,14 @@ import datetime as dt
 import icalendar
 import pytest
 
-from closing_kit.workbook import add_business_days, new_workbook, plan, to_ics
+from closing_kit.workbook.followup import (
+    add_business_days,
+    date_problems,
+    events,
+    plan,
+    to_ics,
+)
+from closing_kit.workbook.model import new_workbook
 
 
 def _wb(interview: str, stated: str = "", **follow_up) -> dict:
@@ -130,3 +137,57 @@ def test_ics_text_with_markup_and_newlines_stays_text():
     cal = icalendar.Calendar.from_ical(to_ics(wb))
     assert len(list(cal.walk("VEVENT"))) == 2
     assert "<script>x</script>" in str(next(iter(cal.walk("VEVENT")))["SUMMARY"])
+
+
+def test_a_mistyped_year_is_named_not_scheduled_silently():
+    """02312026 typed into a date box arrives as 2312-12-04: the plan and the box say so."""
+    wb = _wb("2026-03-03", "2312-12-04")
+    problems = date_problems(wb, today=dt.date(2026, 3, 4))
+    assert list(problems) == ["stated_date"]
+    assert (
+        "Wednesday 4 December 2312 is more than a year after the interview"
+        in problems["stated_date"]
+    )
+    assert any("more than a year after the interview" in x for x in plan(wb).problems)
+
+
+@pytest.mark.parametrize(
+    ("interview", "stated", "today", "flagged"),
+    [
+        ("2026-03-03", "2027-03-03", "2026-03-04", []),  # a year later is still plausible
+        ("2026-03-03", "2025-01-01", "2026-03-04", ["stated_date"]),
+        ("2031-03-03", "", "2026-03-04", ["interview"]),
+        ("", "2029-01-01", "2026-03-04", ["stated_date"]),  # no interview date: against today
+        ("", "2026-04-01", "2026-03-04", []),
+    ],
+)
+def test_dates_far_from_the_interview_or_today_are_flagged(interview, stated, today, flagged):
+    wb = _wb(interview, stated)
+    assert list(date_problems(wb, today=dt.date.fromisoformat(today))) == flagged
+
+
+def test_a_far_holiday_is_flagged():
+    wb = _wb("2026-03-03", holidays=["2026-12-25", "2226-12-25"])
+    assert list(date_problems(wb, today=dt.date(2026, 3, 4))) == ["holiday 2226-12-25"]
+
+
+def test_the_events_listed_are_the_events_in_the_calendar_file():
+    """What the plan shows before saving is what the .ics holds, day for day."""
+    wb = _wb("2026-03-06", "2026-03-13")
+    listed = events(wb)
+    assert [(e.summary, e.when) for e in listed] == [
+        (
+            "Send thank-you notes (shift supervisor, Brightline)",
+            "Friday 6 March 2026 to Saturday 7 March 2026",
+        ),
+        (
+            "Follow up if you have not heard (shift supervisor, Brightline)",
+            "Tuesday 17 March 2026",
+        ),
+    ]
+    in_file = _events(to_ics(wb))
+    for event in listed:
+        ics = in_file[event.key]
+        assert ics["DTSTART"].dt == event.start and ics["DTEND"].dt == event.end
+        assert str(ics["SUMMARY"]) == event.summary
+    assert events(_wb("")) == []

@@ -11,7 +11,9 @@ Rules, with their sources (both on the book's sources page; numbers in
   Editorial Team, "How Long Should I Wait After an Interview To Follow Up?",
   *Indeed Career Guide*, updated 9 June 2023.
 
-Weekends and the learner's own holidays are not business days.
+Weekends and the learner's own holidays are not business days. A date more
+than a year from the interview (or from today, before there is an interview
+date) is most likely mistyped: it is kept, and :func:`date_problem` says so.
 """
 
 from __future__ import annotations
@@ -20,10 +22,22 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from closing_kit.workbook._data import load
+from closing_kit.workbook.fields import printable
 from closing_kit.workbook.model import parse_date
-from closing_kit.workbook.text import printable
 
-__all__ = ["FollowUpPlan", "add_business_days", "plan", "to_ics"]
+__all__ = [
+    "CalendarEvent",
+    "FollowUpPlan",
+    "add_business_days",
+    "date_problem",
+    "date_problems",
+    "events",
+    "plan",
+    "to_ics",
+]
+
+#: A date further than this from the interview (or today) gets a note.
+PLAUSIBLE = dt.timedelta(days=366)
 
 
 def add_business_days(start: dt.date, days: int, holidays=()) -> dt.date:
@@ -55,6 +69,35 @@ class FollowUpPlan:
     problems: tuple[str, ...] = field(default=())
 
 
+def date_problem(date: dt.date | None, anchor: dt.date, anchor_name: str) -> str | None:
+    """A one-line note when ``date`` is more than a year from ``anchor``, else ``None``."""
+    if date is None or abs(date - anchor) <= PLAUSIBLE:
+        return None
+    side = "after" if date > anchor else "before"
+    return (
+        f"{_day(date)} is more than a year {side} {anchor_name}: "
+        "is that the date you meant? Check the day, month and year."
+    )
+
+
+def date_problems(workbook: dict, today: dt.date | None = None) -> dict[str, str]:
+    """Notes on the dates that look mistyped, by field ("interview", "holiday 2026-12-25").
+
+    The interview date is compared with today; every other date with the
+    interview date, or with today while there is none.
+    """
+    today = today or dt.date.today()
+    interview = parse_date(workbook["interview"]["date"])
+    found = {"interview": date_problem(interview, today, "today")}
+    anchor, name = (interview, "the interview") if interview else (today, "today")
+    found["stated_date"] = date_problem(
+        parse_date(workbook["next_steps"]["stated_date"]), anchor, name
+    )
+    for text in workbook["follow_up"]["holidays"]:
+        found[f"holiday {text}"] = date_problem(parse_date(text), anchor, name)
+    return {key: message for key, message in found.items() if message}
+
+
 def plan(workbook: dict) -> FollowUpPlan:
     """Work out the follow-up plan from the interview date and what was said about timing."""
     rules = load("followup.json")
@@ -69,6 +112,8 @@ def plan(workbook: dict) -> FollowUpPlan:
             None, None, None, contact, (), ("Add the interview date to work out the plan.",)
         )
     problems = []
+    if date_problem(stated, interview, "the interview"):
+        problems.append(date_problem(stated, interview, "the interview"))
     if stated is not None and stated < interview:
         problems.append("The date they gave is before the interview: check both dates.")
         stated = None
@@ -102,6 +147,56 @@ def _day(date: dt.date) -> str:
     return f"{date:%A} {date.day} {date:%B %Y}"
 
 
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One all-day event of the calendar file; ``end`` is the day after the last day."""
+
+    key: str
+    start: dt.date
+    end: dt.date
+    summary: str
+    description: str
+
+    @property
+    def when(self) -> str:
+        """The event's day or days, as the learner reads them."""
+        last = self.end - dt.timedelta(days=1)
+        return _day(self.start) if last == self.start else f"{_day(self.start)} to {_day(last)}"
+
+
+def events(workbook: dict) -> list[CalendarEvent]:
+    """The events the calendar file holds (none without an interview date)."""
+    p = plan(workbook)
+    if p.thank_you_on is None:
+        return []
+    interview = workbook["interview"]
+    about = ", ".join(
+        printable(x.strip()) for x in (interview["role"], interview["company"]) if x.strip()
+    )
+    suffix = f" ({about})" if about else ""
+    out = [
+        CalendarEvent(
+            "thank-you",
+            p.thank_you_on,
+            p.thank_you_by + dt.timedelta(days=1),
+            f"Send thank-you notes{suffix}",
+            p.reasons[0],
+        )
+    ]
+    if p.follow_up_on is not None:
+        who = f" Contact: {printable(p.contact)}." if p.contact else ""
+        out.append(
+            CalendarEvent(
+                "follow-up",
+                p.follow_up_on,
+                p.follow_up_on + dt.timedelta(days=1),
+                f"Follow up if you have not heard{suffix}",
+                " ".join(p.reasons[1:]) + who,
+            )
+        )
+    return out
+
+
 def to_ics(workbook: dict, stamp: dt.datetime | None = None) -> bytes:
     """The plan as an iCalendar file: all-day events, each with a 9 am reminder.
 
@@ -117,50 +212,25 @@ def to_ics(workbook: dict, stamp: dt.datetime | None = None) -> bytes:
     """
     from icalendar import Alarm, Calendar, Event
 
-    p = plan(workbook)
-    if p.thank_you_on is None:
+    found = events(workbook)
+    if not found:
         raise ValueError("the workbook has no interview date, so there is nothing to schedule")
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    interview = workbook["interview"]
-    about = ", ".join(
-        printable(x.strip()) for x in (interview["role"], interview["company"]) if x.strip()
-    )
-    suffix = f" ({about})" if about else ""
     cal = Calendar()
     cal.add("prodid", "-//closing-kit//workbook follow-up plan//EN")
     cal.add("version", "2.0")
-    events = [
-        (
-            "thank-you",
-            p.thank_you_on,
-            p.thank_you_by + dt.timedelta(days=1),
-            f"Send thank-you notes{suffix}",
-            p.reasons[0],
-        )
-    ]
-    if p.follow_up_on is not None:
-        who = f" Contact: {printable(p.contact)}." if p.contact else ""
-        events.append(
-            (
-                "follow-up",
-                p.follow_up_on,
-                p.follow_up_on + dt.timedelta(days=1),
-                f"Follow up if you have not heard{suffix}",
-                " ".join(p.reasons[1:]) + who,
-            )
-        )
-    for key, start, end, summary, description in events:
+    for item in found:
         event = Event()
-        event.add("uid", f"{workbook['id']}-{key}@closing-kit")
+        event.add("uid", f"{workbook['id']}-{item.key}@closing-kit")
         event.add("dtstamp", stamp)
-        event.add("dtstart", start)
-        event.add("dtend", end)
-        event.add("summary", summary)
-        event.add("description", description)
+        event.add("dtstart", item.start)
+        event.add("dtend", item.end)
+        event.add("summary", item.summary)
+        event.add("description", item.description)
         event.add("transp", "TRANSPARENT")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", summary)
+        alarm.add("description", item.summary)
         alarm.add("trigger", dt.timedelta(hours=9))
         event.add_component(alarm)
         cal.add_component(event)
