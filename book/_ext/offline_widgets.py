@@ -128,15 +128,18 @@ def fetch(root: Path | None = None) -> Path:
     return root
 
 
-def _font_tree(root: Path, srcdir: Path) -> Path:
-    """A tree that puts the icon fonts where each notebook folder's pages look for them."""
+def _font_tree(root: Path, srcdir: Path, config) -> Path:
+    """A tree that puts the icon fonts where each notebook folder's pages look for them.
+
+    Only the notebooks Sphinx may read count (its own ``include_patterns`` and
+    ``exclude_patterns``), so a virtual environment's notebooks add nothing.
+    """
+    from sphinx.util.matching import get_matching_files
+
     tree = root / "extra"
     shutil.rmtree(tree, ignore_errors=True)
-    folders = {
-        p.parent.relative_to(srcdir)
-        for p in srcdir.rglob("*.ipynb")
-        if "_build" not in p.parts and ".ipynb_checkpoints" not in p.parts
-    }
+    sources = get_matching_files(srcdir, config.include_patterns, config.exclude_patterns)
+    folders = {Path(p).parent for p in sources if p.endswith(".ipynb")}
     for folder in sorted(folders):
         for font_path in FONT_PATHS:
             shutil.copytree(root / "fonts", tree / folder / font_path, dirs_exist_ok=True)
@@ -157,7 +160,7 @@ def _configure(app, config):
         )
         return
     config.html_static_path.append(str(root / "static"))
-    config.html_extra_path.append(str(_font_tree(root, Path(app.srcdir))))
+    config.html_extra_path.append(str(_font_tree(root, Path(app.srcdir), config)))
     config.nb_ipywidgets_js = {
         "widgets/require.js": {},
         "widgets/embed-amd.js": {"data-jupyter-widgets-cdn": WIDGETS_CDN},
