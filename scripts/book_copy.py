@@ -33,5 +33,25 @@ def copy_book(dest: Path) -> Path:
     return dest
 
 
+#: Where myst-nb keeps executed notebooks (``execute_notebooks: cache``).
+EXECUTION_CACHE = Path("_build") / ".jupyter_cache"
+
+
+def seed_execution_cache(dest: Path, origin: Path = ROOT) -> bool:
+    """Start ``dest``'s execution cache from ``origin``'s, if ``origin`` has one.
+
+    After the README's build, CI's test build then runs no notebook a second
+    time. This is honest: jupyter-cache looks outputs up by a hash of each
+    notebook's code (and kernel), so a notebook whose code differs is run
+    again. Outputs depend on the package too: a cache kept across changes to
+    src/ is refreshed by deleting ``_build/.jupyter_cache``.
+    """
+    cache = origin / EXECUTION_CACHE
+    if not (cache / "global.db").is_file():
+        return False
+    shutil.copytree(cache, dest / EXECUTION_CACHE, dirs_exist_ok=True)
+    return True
+
+
 def build_command(book: Path) -> list[str]:
     return [*BUILD, str(book), *BUILD_FLAGS]

@@ -1,4 +1,9 @@
-"""Shared fixtures: one book build per test run, shared by every xdist worker."""
+"""Shared fixtures: one book build per test run, shared by every xdist worker.
+
+Also marks the slow tests (the book build and everything that reads it, the
+browser tests, the notebooks nbval runs), so ``python3 -m pytest -m "not slow"``
+runs the units and widget tests alone in seconds.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -18,20 +24,34 @@ for folder in (ROOT / "book" / "_ext", ROOT / "scripts"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from book_copy import build_command, copy_book  # noqa: E402
+from book_copy import build_command, copy_book, seed_execution_cache  # noqa: E402
+from tests_support import plant_strays  # noqa: E402
 
 # Notebooks run by nbval save the learner's work here, never into notebooks/.
 os.environ.setdefault("CLOSING_KIT_HOME", tempfile.mkdtemp(prefix="closing-kit-home-"))
 
 
 def _build(target: Path) -> dict:
-    """Copy the book to ``target/src`` and build it with warnings as errors."""
+    """Copy the book to ``target/src`` and build it with warnings as errors.
+
+    The copy also holds what a user may keep in a clone (a .venv/, a venv/,
+    notes.md, a scratch notebook, ...; see ``tests_support.stray_files``), so
+    ``test_build_has_no_warnings`` proves the build never reads them. The
+    notebooks' execution cache starts from the repository's, when the
+    README's build made one: CI then executes every notebook once.
+    """
     src = copy_book(target / "src")
+    strays = plant_strays(src)
+    seeded = seed_execution_cache(src)
+    start = time.perf_counter()
     proc = subprocess.run(build_command(src), capture_output=True, text=True, timeout=1200)
     return {
         "returncode": proc.returncode,
         "output": proc.stdout + proc.stderr,
         "html": str(src / "_build" / "html"),
+        "strays": sorted(strays),
+        "cache_seeded": seeded,
+        "seconds": round(time.perf_counter() - start, 1),
     }
 
 
@@ -74,3 +94,19 @@ def pytest_runtest_setup(item):
     if path.endswith(".ipynb") and path not in _notebook_homes:
         _notebook_homes[path] = tempfile.mkdtemp(prefix="closing-kit-notebook-")
         os.environ["CLOSING_KIT_HOME"] = _notebook_homes[path]
+
+
+#: Fixtures that need the whole book built: a test using one is slow.
+BOOK_FIXTURES = {"built_book", "site"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark as ``slow`` the notebooks, the browser tests and whatever needs the built book."""
+    slow = pytest.mark.slow
+    for item in items:
+        if (
+            item.path.suffix == ".ipynb"
+            or item.get_closest_marker("browser")
+            or BOOK_FIXTURES & set(getattr(item, "fixturenames", ()))
+        ):
+            item.add_marker(slow)

@@ -44,6 +44,27 @@ def test_build_has_no_warnings(built_book):
     assert warnings == []
 
 
+def test_stray_files_in_the_clone_stay_out_of_the_site(built_book, site):
+    """A venv, node_modules, notes.md, draft.rst or a scratch notebook in the clone is not built.
+
+    The fixture planted them (``tests_support.stray_files``); no built file is
+    named after one, and no page, search index or source copy holds a marker.
+    """
+    strays = built_book["strays"]
+    assert any(s.startswith(".venv/") for s in strays) and "notebooks/scratch.ipynb" in strays
+    names = {"somepkg", "otherpkg", "thirdpkg", "somewidget", "scratch", "notes", "draft", "todo"}
+    names |= {".venv", "venv", "kit-env", "site-packages", "node_modules", ".scratch"}
+    built = [p.relative_to(site) for p in site.rglob("*")]
+    assert [p for p in built if names & {Path(part).stem for part in p.parts}] == []
+    texts = [
+        p
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix in {".html", ".js", ".txt", ".md", ".ipynb", ".json"}
+    ]
+    leaks = [p for p in texts if "STRAY " in p.read_text(encoding="utf-8", errors="replace")]
+    assert leaks == []
+
+
 def test_chapters_in_order_with_titles(site):
     """The table of contents lists every chapter, in order, numbered, with its title."""
     nav = _soup(site / "book" / "index.html").select("nav.bd-links a.reference.internal")

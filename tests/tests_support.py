@@ -1,11 +1,153 @@
-"""Shared by the browser tests: which Chromium, and the flags that keep it quiet offline."""
+"""Shared by the tests: which Chromium and its quiet flags, waiting for a file, stray files."""
 
 from __future__ import annotations
 
+import json
 import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 CHROMIUM = os.environ.get("CLOSING_KIT_CHROMIUM", "/usr/bin/chromium")
 FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
+
+
+def wait_for_file(
+    path: str | os.PathLike[str],
+    predicate: Callable[[Any], bool] = lambda data: True,
+    timeout: float = 30.0,
+    interval: float = 0.1,
+) -> Any:
+    """Wait until ``path`` holds JSON for which ``predicate`` is true; return that data.
+
+    A file still being written (missing, empty, cut short) is read again until
+    ``timeout`` seconds have passed; then the test fails showing the last
+    content seen, so a wrong value is told apart from a file never written.
+    """
+    path = Path(path)
+    deadline = time.monotonic() + timeout
+    last = "the file was never created"
+    while True:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            pass
+        except OSError as err:
+            last = f"unreadable: {err}"
+        else:
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError as err:
+                last = f"not (yet) valid JSON ({err}): {text[:2000]!r}"
+            else:
+                if predicate(data):
+                    return data
+                last = json.dumps(data, indent=2, ensure_ascii=False)[:2000]
+        if time.monotonic() >= deadline:
+            raise AssertionError(
+                f"{path}: no JSON matching the expectation after {timeout:g} s; last seen:\n{last}"
+            )
+        time.sleep(interval)
+
+
+_BROKEN_MYST = """\
+# {marker}
+
+```{{this-directive-does-not-exist}}
+Sphinx would warn here.
+```
+
+See {{ref}}`a-label-nobody-defined` and [a missing page](missing-page.md).
+
+```{{toctree}}
+missing-page
+```
+"""
+
+_BROKEN_RST = """\
+{marker}
+{underline}
+
+.. this-directive-does-not-exist::
+
+See :ref:`a-label-nobody-defined` and :doc:`missing-page`.
+
+.. toctree::
+
+   missing-page
+"""
+
+_PYVENV_CFG = "home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.11.7\n"
+
+
+def _notebook(marker: str) -> str:
+    """A valid notebook that fails its build if it is ever read or run."""
+    cells = [
+        {"cell_type": "markdown", "metadata": {}, "source": f"# {marker}\n\n{{ref}}`nowhere`"},
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": f"raise RuntimeError({marker!r})",
+        },
+    ]
+    kernel = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook = {"cells": cells, "metadata": {"kernelspec": kernel}, "nbformat": 4}
+    return json.dumps({**notebook, "nbformat_minor": 5})
+
+
+def stray_files() -> dict[str, str]:
+    """What a user may keep in a clone, none of it part of the book: path -> content.
+
+    Each file carries a marker (its own path) so a test can look for it in the
+    built site; the Markdown and reST are broken in ways ``-W -n`` reports, and
+    one notebook is not even JSON.
+    """
+    files = {}
+    site_packages = [
+        ".venv/lib/python3.11/site-packages/somepkg",  # the README's own venv
+        "venv/lib/python3.11/site-packages/otherpkg",  # the other usual name
+        "kit-env/lib/python3.11/site-packages/thirdpkg",  # a venv under any name
+    ]
+    for env in (".venv", "venv", "kit-env"):
+        files[f"{env}/pyvenv.cfg"] = _PYVENV_CFG
+        files[f"{env}/share/jupyter/labextensions/somewidget/README.md"] = "MYST"
+    for package in site_packages:
+        files[f"{package}/README.md"] = "MYST"
+        files[f"{package}/docs/index.rst"] = "RST"
+        files[f"{package}/examples/demo.ipynb"] = '{"cells": [ this is not JSON'
+        files[f"{package}/examples/valid.ipynb"] = "NOTEBOOK"
+    files.update(
+        {
+            "node_modules/somepkg/README.md": "MYST",
+            ".scratch/notes.md": "MYST",  # a hidden folder
+            "notes.md": "MYST",  # stray files at the top of the clone
+            "draft.rst": "RST",
+            "book/todo.md": "MYST",  # and next to the real pages
+            "notebooks/scratch.ipynb": "NOTEBOOK",
+        }
+    )
+    for path, kind in files.items():
+        marker = f"STRAY {path}"
+        if kind == "MYST":
+            files[path] = _BROKEN_MYST.format(marker=marker)
+        elif kind == "RST":
+            files[path] = _BROKEN_RST.format(marker=marker, underline="=" * len(marker))
+        elif kind == "NOTEBOOK":
+            files[path] = _notebook(marker)
+    return files
+
+
+def plant_strays(book: Path) -> dict[str, str]:
+    """Write :func:`stray_files` into the book folder ``book``; return them."""
+    files = stray_files()
+    for rel, content in files.items():
+        target = book / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    return files
