@@ -43,7 +43,7 @@ def test_progress_ignores_unknown_ids():
 def test_markdown_marks_ticked_items():
     """The export shows ticked items as [x] and the rest as [ ]."""
     checklist = load_checklist()
-    text = checklist.to_markdown({checklist.ids[0]})
+    text = checklist.markdown({checklist.ids[0]})
     assert f"- [x] {checklist.items[0].text}" in text
     assert f"- [ ] {checklist.items[1].text}" in text
     assert text.rstrip().endswith(f"1 of {len(checklist.items)} done.")

@@ -10,10 +10,10 @@ from closing_kit.workbook import (
     SCHEMA_VERSION,
     WorkbookError,
     load_workbook,
-    migrate,
     problems,
     read_workbook,
 )
+from closing_kit.workbook.migrate import migrate
 
 VERSION_1 = {
     "format": "closing-kit workbook",

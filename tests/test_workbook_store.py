@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from closing_kit import storage
+from closing_kit import safe_files
 from closing_kit.workbook import (
     SCHEMA_VERSION,
     WorkbookError,
@@ -236,7 +236,7 @@ def test_free_name_never_picks_an_existing_file(tmp_path):
 
 
 def test_size_limit_is_the_storage_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(storage, "MAX_BYTES", 100)
+    monkeypatch.setattr(safe_files, "MAX_BYTES", 100)
     path = tmp_path / "w.json"
     save_workbook(path, example_workbook())
     with pytest.raises(WorkbookError, match="larger than"):

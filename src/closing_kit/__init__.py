@@ -1,32 +1,48 @@
 """closing-kit: exercises for the last five minutes of a job interview.
 
-Layers point one way: ``analysis`` and ``checklist`` (pure logic and data) <-
-``storage`` and ``workbook`` (the learner's saved work) <- ``widgets``
-(ipywidgets views) <- notebooks. ``cli`` is a thin front door over the same.
+Layers point one way: ``analysis``, ``banks``, ``practice`` and ``checklist``
+(pure logic and data, standard library only) <- ``workbook`` (the learner's
+saved work and its file formats) <- ``widgets`` (ipywidgets views) <-
+notebooks. ``cli`` is a thin front door over the same.
+
+Importing ``closing_kit`` imports nothing else: the names below load the
+module that holds them on first use, so ``import closing_kit.analysis``
+needs only Python, and the feedback command starts fast.
 """
 
-from closing_kit.checklist import Checklist, ChecklistGroup, load_checklist
-from closing_kit.storage import StorageError, load_json, save_json, work_dir
-from closing_kit.workbook import (
-    WorkbookError,
-    load_workbook,
-    new_workbook,
-    read_workbook,
-    save_workbook,
-)
+from __future__ import annotations
 
-__all__ = [
-    "Checklist",
-    "ChecklistGroup",
-    "StorageError",
-    "WorkbookError",
-    "load_checklist",
-    "load_json",
-    "load_workbook",
-    "new_workbook",
-    "read_workbook",
-    "save_json",
-    "save_workbook",
-    "work_dir",
-]
-__version__ = "0.1.0"
+import importlib
+
+__version__ = "0.2.0"
+
+#: Public name -> the module that defines it, imported on first use.
+_LAZY = {
+    "Checklist": "closing_kit.checklist",
+    "ChecklistGroup": "closing_kit.checklist",
+    "load_checklist": "closing_kit.checklist",
+    "StorageError": "closing_kit.safe_files",
+    "load_json": "closing_kit.safe_files",
+    "save_json": "closing_kit.safe_files",
+    "work_dir": "closing_kit.safe_files",
+    "WorkbookError": "closing_kit.workbook.store",
+    "load_workbook": "closing_kit.workbook.store",
+    "read_workbook": "closing_kit.workbook.store",
+    "save_workbook": "closing_kit.workbook.store",
+    "new_workbook": "closing_kit.workbook.model",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'closing_kit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])

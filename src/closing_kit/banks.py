@@ -12,19 +12,9 @@ import functools
 import json
 from importlib import resources
 
-__all__ = ["closing_examples", "noncommittal_cards", "reservation_cards", "roleplay_lines"]
+from closing_kit.analysis.rubric import rubric
 
-CHECK_IDS = {
-    "closing": {
-        "thanks", "fit_summary", "evidence", "closing_question", "no_hedging",
-        "no_pressure", "no_perks", "length", "no_cliches",
-    },
-    "reservation": {
-        "acknowledge", "not_defensive", "addresses_concern", "evidence", "bridge",
-        "check_back", "no_overpromise",
-    },
-    "noncommittal": {"gracious", "asks_process", "is_question", "door_open", "no_pushing"},
-}  # fmt: skip
+__all__ = ["closing_examples", "noncommittal_cards", "reservation_cards", "roleplay_lines"]
 
 
 def _read(name: str) -> dict:
@@ -43,8 +33,10 @@ def _require(entry: dict, keys: tuple[str, ...], where: str) -> None:
 
 
 def _check_shows(shows, kind: str, where: str) -> None:
-    if not isinstance(shows, list) or not shows or not set(shows) <= CHECK_IDS[kind]:
-        raise ValueError(f"{where}: 'shows' must list check ids from {sorted(CHECK_IDS[kind])}")
+    # The check ids are the rubric's own: defined once, in rubrics.json.
+    known = rubric(kind).check_ids
+    if not isinstance(shows, list) or not shows or not set(shows) <= known:
+        raise ValueError(f"{where}: 'shows' must list check ids from {sorted(known)}")
 
 
 def _unique(entries: list[dict], name: str) -> None:
@@ -91,9 +83,15 @@ def noncommittal_cards() -> tuple[dict, ...]:
 
 @functools.cache
 def roleplay_lines() -> dict:
-    """The scripted interviewer's lines for the role-play."""
+    """The role-play's script: the interviewer's lines, the steps' prompts, suggested moves."""
     data = _read("roleplay.json")
-    for key in ("yes_replies", "next_steps_replies", "goodbyes"):
-        if not data.get(key):
+    for key in ("yes_replies", "next_steps_replies", "goodbyes", "yes_moves", "next_moves"):
+        if not isinstance(data.get(key), list) or not data[key]:
             raise ValueError(f"roleplay.json: needs a non-empty list {key!r}")
+    for key in ("opening", "after_reservation"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise ValueError(f"roleplay.json: needs a text {key!r}")
+    for key in ("prompts", "chapters", "step_labels", "permission_replies"):
+        if not isinstance(data.get(key), dict) or not data[key]:
+            raise ValueError(f"roleplay.json: needs an object {key!r}")
     return data

@@ -63,7 +63,7 @@ class Checklist:
         """Return ``(done, total)`` for a collection of ticked item ids."""
         return len(self.clean(done)), len(self.items)
 
-    def to_markdown(self, done=()) -> str:
+    def markdown(self, done=()) -> str:
         """The checklist as Markdown, ticked items marked ``[x]``, for printing or sharing."""
         ticked = self.clean(done)
         lines = [f"# {self.title}", ""]

@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+import functools
+import json
 from dataclasses import asdict, dataclass
+from importlib import resources
 
-__all__ = ["Check", "Feedback", "level_for"]
+__all__ = ["Check", "Feedback", "Level", "level_for", "level_info", "levels"]
 
-#: Score bands; a check that fails also caps the score (see rubrics.json).
-STRONG_AT = 75
-DEVELOPING_AT = 50
+
+@dataclass(frozen=True)
+class Level:
+    """A score band from ``rubrics.json``: a score at or above ``at`` gets it."""
+
+    id: str
+    at: int
+    label: str
+    colour: str
+
+
+@functools.cache
+def levels() -> tuple[Level, ...]:
+    """The score bands, highest first, as ``data/rubrics.json`` defines them."""
+    raw = resources.files("closing_kit").joinpath("data/rubrics.json").read_text("utf-8")
+    bands = tuple(Level(**band) for band in json.loads(raw)["levels"])
+    if [b.at for b in bands] != sorted((b.at for b in bands), reverse=True) or bands[-1].at != 0:
+        raise ValueError("rubrics.json: 'levels' must run from the highest band down to 0")
+    return bands
 
 
 @dataclass(frozen=True)
@@ -35,7 +54,13 @@ class Feedback:
 
     @property
     def failed(self) -> tuple[str, ...]:
+        """The ids of the checks that did not pass (for data; show ``failed_labels``)."""
         return tuple(c.id for c in self.checks if not c.passed)
+
+    @property
+    def failed_labels(self) -> tuple[str, ...]:
+        """The short names of the checks that did not pass, as a learner reads them."""
+        return tuple(c.label for c in self.checks if not c.passed)
 
     def as_text(self) -> str:
         """Plain text for a terminal or a notebook: score, each check, the next step."""
@@ -54,8 +79,10 @@ class Feedback:
 
 
 def level_for(score: int) -> str:
-    if score >= STRONG_AT:
-        return "strong"
-    if score >= DEVELOPING_AT:
-        return "developing"
-    return "weak"
+    """The id of the band ``score`` falls in ("strong", "developing", "weak")."""
+    return next(band.id for band in levels() if score >= band.at)
+
+
+def level_info(level_id: str) -> Level:
+    """A band by its id."""
+    return next(band for band in levels() if band.id == level_id)

@@ -10,7 +10,10 @@ from importlib import resources
 
 from closing_kit.analysis.feedback import Check, Feedback, level_for
 
-__all__ = ["Rubric", "rubric"]
+__all__ = ["KINDS", "Rubric", "check_label", "rubric"]
+
+#: The three kinds of answer the engine judges, as named in ``rubrics.json``.
+KINDS = ("closing", "reservation", "noncommittal")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,15 @@ class Rubric:
     kind: str
     order: tuple[str, ...]
     rules: dict[str, RuleSpec]
+
+    @property
+    def check_ids(self) -> frozenset[str]:
+        return frozenset(self.rules)
+
+    def label(self, check_id: str) -> str:
+        """A check's short name for a learner; an unknown id is shown as it is."""
+        rule = self.rules.get(check_id)
+        return rule.label if rule else check_id
 
     def feedback(self, results: dict[str, bool], notes=(), empty_message: str = "") -> Feedback:
         """Turn pass/fail results into a score, coached checks and one suggestion."""
@@ -103,3 +115,11 @@ def rubric(kind: str) -> Rubric:
     """The rubric for ``closing``, ``reservation`` or ``noncommittal``."""
     raw = resources.files("closing_kit").joinpath("data/rubrics.json").read_text("utf-8")
     return _load(kind, json.loads(raw))
+
+
+def check_label(check_id: str, kind: str | None = None) -> str:
+    """The short name of ``check_id`` (looked up in ``kind``, or in every kind)."""
+    for name in (kind,) if kind else KINDS:
+        if check_id in rubric(name).rules:
+            return rubric(name).label(check_id)
+    return check_id.replace("_", " ")

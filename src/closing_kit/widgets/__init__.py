@@ -1,5 +1,10 @@
-"""ipywidgets views: a thin skin over the pure logic, tested headless."""
+"""ipywidgets views: a thin skin over the pure logic, tested headless.
 
+Every view is an ``ExerciseView`` (``base``): it saves to the interview's workbook
+and keeps its last result as data in ``result``.
+"""
+
+from closing_kit.widgets.base import ExerciseView
 from closing_kit.widgets.checklist import ChecklistView, show_checklist
 from closing_kit.widgets.drafter import ClosingDrafter, show_drafter
 from closing_kit.widgets.drill import Drill, show_noncommittal_drill, show_reservation_drill
@@ -12,6 +17,7 @@ from closing_kit.widgets.workbook_memory import MemoryDumpView, show_memory_dump
 from closing_kit.widgets.workbook_next_steps import NextStepsView, show_next_steps
 
 __all__ = [
+    "ExerciseView",
     "ChecklistView",
     "ClosingDrafter",
     "ContactsView",

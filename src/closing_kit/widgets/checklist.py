@@ -1,84 +1,105 @@
 """The final-five-minutes checklist as ticks a learner can save.
 
-Every tick is saved at once (atomically) to a JSON file in the learner's
-work folder, and read back when the notebook runs again.
+Every tick is saved at once (atomically) in the workbook's
+``practice.checklist``, and comes back when the notebook runs again.
 """
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 import ipywidgets as w
 
 from closing_kit.checklist import Checklist, load_checklist
-from closing_kit.storage import work_dir
-from closing_kit.widgets._saving import SavedView, auto_width
+from closing_kit.widgets.base import ExerciseView, auto_width, escape
 
 __all__ = ["ChecklistView", "show_checklist"]
 
-FILE_NAME = "final-five-minutes-checklist.json"
 
-
-class ChecklistView(SavedView):
-    """Checkboxes for each item, a progress bar, a reset button and a Markdown export.
+class ChecklistView(ExerciseView):
+    """Checkboxes for each item, a progress bar, a guarded reset and a Markdown export.
 
     Parameters
     ----------
     checklist
         The checklist to show; the packaged one by default.
     store
-        JSON file the ticks are saved to; ``None`` keeps them in memory only.
+        The workbook file the ticks are saved in.
     """
 
-    def __init__(self, checklist: Checklist | None = None, store: Path | None = None):
-        super().__init__(store)
+    title = "Final five minutes: checklist"
+    sections = ("practice.checklist",)
+    has_interview = False
+    brings_in_old_practice = True
+
+    def __init__(self, checklist: Checklist | None = None, store: str | Path | None = None):
         self.checklist = checklist or load_checklist()
-        done = self._load()
+        super().__init__(store)
+
+    def build(self) -> list[w.Widget]:
         self.boxes: dict[str, w.Checkbox] = {}
-        sections = []
+        rows: list[w.Widget] = []
         for group in self.checklist.groups:
-            sections.append(w.HTML(f"<h3>{escape(group.title)}</h3>"))
+            rows.append(w.HTML(f"<h4>{escape(group.title)}</h4>"))
             for item in group.items:
                 box = w.Checkbox(
-                    value=item.id in done,
+                    value=False,
                     description=item.text,
                     indent=False,
-                    layout=auto_width(),
+                    layout=w.Layout(width="100%"),
                 )
                 box.observe(self._on_tick, names="value")
                 self.boxes[item.id] = box
-                sections.append(box)
-        total = len(self.checklist.items)
+                rows.append(box)
         self.progress = w.IntProgress(
-            min=0, max=total, description="Progress", style={"description_width": "initial"}
+            min=0,
+            max=len(self.checklist.items),
+            description="Progress",
+            style={"description_width": "initial"},
         )
         self.progress_label = w.Label()
         self.reset_button = w.Button(
             layout=auto_width(),
             description="Untick everything",
-            tooltip="Clear every tick and start again",
+            tooltip="Clear every tick (you will be asked first)",
         )
-        self.reset_button.on_click(self._on_reset)
+        self.reset_button.on_click(lambda _b: self.ask_to_reset())
+        self.confirm_text = w.HTML()
+        self.confirm_yes = w.Button(layout=auto_width(), description="Yes, untick them all")
+        self.confirm_no = w.Button(layout=auto_width(), description="No, keep my ticks")
+        self.confirm_yes.on_click(lambda _b: self.reset())
+        self.confirm_no.on_click(lambda _b: self._hide_confirm())
+        self.confirm = w.VBox(
+            [
+                self.confirm_text,
+                w.HBox([self.confirm_yes, self.confirm_no], layout=w.Layout(flex_flow="row wrap")),
+            ],
+            layout=w.Layout(display="none"),
+        )
         self.export_button = w.Button(
             layout=auto_width(),
             description="Show as Markdown",
             tooltip="Show the checklist as text to copy or print",
         )
-        self.export_button.on_click(self._on_export)
+        self.export_button.on_click(lambda _b: self._on_export())
         self.export = w.Textarea(
             description="Markdown",
+            style={"description_width": "initial"},
             layout=w.Layout(width="100%", height="16em", display="none"),
         )
-        self.widget = w.VBox(
-            [
-                *sections,
-                w.HBox([self.progress, self.progress_label]),
-                w.HBox([self.reset_button, self.export_button]),
-                self.export,
-                self.status,
-            ]
-        )
+        return [
+            *rows,
+            w.HBox([self.progress, self.progress_label], layout=w.Layout(flex_flow="row wrap")),
+            w.HBox([self.export_button, self.reset_button], layout=w.Layout(flex_flow="row wrap")),
+            self.confirm,
+            self.export,
+        ]
+
+    def show(self) -> None:
+        saved = self.workbook["practice"]["checklist"]["done"]
+        done = self.checklist.clean(saved)
+        for item_id, box in self.boxes.items():
+            box.value = item_id in done
         self._refresh()
 
     # -- state -------------------------------------------------------------
@@ -87,28 +108,45 @@ class ChecklistView(SavedView):
         """Ids of the ticked items."""
         return frozenset(i for i, box in self.boxes.items() if box.value)
 
-    def _load(self) -> frozenset[str]:
-        ticked = self._load_saved("The checklist starts empty.").get("done", [])
-        return self.checklist.clean(ticked if isinstance(ticked, list) else [])
-
-    def _store_all(self) -> None:
-        self._save({"done": sorted(self.done)})
+    def _store(self) -> None:
+        # Ids this checklist does not know (from an older one) are kept, not dropped.
+        saved = self.workbook["practice"]["checklist"]["done"]
+        unknown = [i for i in saved if i not in self.boxes]
+        self.workbook["practice"]["checklist"]["done"] = sorted(self.done) + unknown
+        self.save()
 
     # -- events ------------------------------------------------------------
     def _on_tick(self, _change) -> None:
+        if self._quiet:
+            return
         self._refresh()
-        self._store_all()
+        self._store()
 
-    def _on_reset(self, _button) -> None:
-        for box in self.boxes.values():
-            box.unobserve(self._on_tick, names="value")
-            box.value = False
-            box.observe(self._on_tick, names="value")
+    def ask_to_reset(self) -> None:
+        """Ask before unticking: one stray click must not wipe a learner's progress."""
+        n = len(self.done)
+        if not n:
+            self.say("Nothing is ticked yet.")
+            return
+        self.confirm_text.value = f"<p><strong>Untick all {n} ticked items?</strong></p>"
+        self.confirm.layout.display = None
+
+    def reset(self) -> None:
+        self._quiet = True
+        try:
+            for box in self.boxes.values():
+                box.value = False
+        finally:
+            self._quiet = False
+        self._hide_confirm()
         self._refresh()
-        self._store_all()
+        self._store()
 
-    def _on_export(self, _button) -> None:
-        self.export.value = self.checklist.to_markdown(self.done)
+    def _hide_confirm(self) -> None:
+        self.confirm.layout.display = "none"
+
+    def _on_export(self) -> None:
+        self.export.value = self.checklist.markdown(self.done)
         self.export.layout.display = None
 
     # -- view --------------------------------------------------------------
@@ -116,14 +154,11 @@ class ChecklistView(SavedView):
         n, total = self.checklist.progress(self.done)
         self.progress.value = n
         self.progress_label.value = f"{n} of {total} done"
+        self.result = {"done": sorted(self.done), "progress": [n, total]}
         if self.export.layout.display is None:
-            self.export.value = self.checklist.to_markdown(self.done)
+            self.export.value = self.checklist.markdown(self.done)
 
 
-def show_checklist(store: str | Path | None = FILE_NAME) -> ChecklistView:
-    """The checklist, saved to ``store`` inside the learner's work folder.
-
-    Pass ``store=None`` to keep the ticks in memory only.
-    """
-    path = work_dir() / store if store else None
-    return ChecklistView(store=path)
+def show_checklist(store: str | Path | None = None) -> ChecklistView:
+    """The checklist, its ticks saved in the interview's workbook."""
+    return ChecklistView(store=store)

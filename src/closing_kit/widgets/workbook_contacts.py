@@ -11,12 +11,11 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from closing_kit.widgets._saving import auto_width
-from closing_kit.widgets.workbook_base import WorkbookView, escape
+from closing_kit.widgets.base import ExerciseView, auto_width, escape
 from closing_kit.workbook._data import load
 from closing_kit.workbook.contacts import card_gaps, missing_people, to_csv, to_vcard
+from closing_kit.workbook.fields import field_problem
 from closing_kit.workbook.model import new_person
-from closing_kit.workbook.text import field_problem
 
 __all__ = ["ContactsView", "show_contacts"]
 
@@ -58,7 +57,7 @@ class _Card:
             getattr(self, key).value = person[key]
 
 
-class ContactsView(WorkbookView):
+class ContactsView(ExerciseView):
     """Contact cards, a reminder of who is easy to forget, and vCard/CSV export."""
 
     title = "Everyone you met"

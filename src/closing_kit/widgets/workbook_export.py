@@ -6,14 +6,13 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from closing_kit.widgets._saving import auto_width
-from closing_kit.widgets.workbook_base import WorkbookView
+from closing_kit.widgets.base import ExerciseView, auto_width
 from closing_kit.workbook.export import to_html, to_markdown
 
 __all__ = ["ExportView", "show_workbook_export"]
 
 
-class ExportView(WorkbookView):
+class ExportView(ExerciseView):
     """Two buttons: the workbook as Markdown, or as a printable web page."""
 
     title = "Keep or share your whole workbook"

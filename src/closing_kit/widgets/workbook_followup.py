@@ -7,8 +7,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from closing_kit.widgets._saving import auto_width
-from closing_kit.widgets.workbook_base import WorkbookView, escape
+from closing_kit.widgets.base import ExerciseView, auto_width, escape
 from closing_kit.workbook._data import load
 from closing_kit.workbook.followup import plan, to_ics
 from closing_kit.workbook.model import parse_date
@@ -16,7 +15,7 @@ from closing_kit.workbook.model import parse_date
 __all__ = ["FollowUpView", "show_follow_up"]
 
 
-class FollowUpView(WorkbookView):
+class FollowUpView(ExerciseView):
     """The interview date, the date they gave, permission, holidays, and the plan."""
 
     title = "Your follow-up plan"

@@ -12,12 +12,11 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from closing_kit.widgets._saving import auto_width
-from closing_kit.widgets.workbook_base import WorkbookView, escape
+from closing_kit.widgets.base import ExerciseView, auto_width, escape
+from closing_kit.workbook.fields import field_problem
 from closing_kit.workbook.letter_files import FORMATS, write_letters
 from closing_kit.workbook.letters import draft, letters, warnings
 from closing_kit.workbook.memory import notes_about
-from closing_kit.workbook.text import field_problem
 
 __all__ = ["LettersView", "show_letters"]
 
@@ -50,7 +49,7 @@ class _LetterBox:
         self.box = w.VBox([self.heading, self.concern, self.evidence, self.draft, self.reset])
 
 
-class LettersView(WorkbookView):
+class LettersView(ExerciseView):
     """Your name and fit sentence, then one editable letter per person, warnings and files."""
 
     title = "Thank-you letters"

@@ -12,14 +12,13 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from closing_kit.widgets._saving import auto_width
-from closing_kit.widgets.workbook_base import WorkbookView, escape
+from closing_kit.widgets.base import ExerciseView, auto_width, escape
 from closing_kit.workbook.memory import Countdown, prompts
 
 __all__ = ["MemoryDumpView", "show_memory_dump"]
 
 
-class MemoryDumpView(WorkbookView):
+class MemoryDumpView(ExerciseView):
     """A box per heading, each with its prompt; a start/stop countdown."""
 
     title = "Memory dump"

@@ -6,15 +6,14 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from closing_kit.widgets._saving import auto_width
-from closing_kit.widgets.workbook_base import WorkbookView
+from closing_kit.widgets.base import ExerciseView, auto_width
 from closing_kit.workbook._data import load
 from closing_kit.workbook.model import parse_date
 
 __all__ = ["NextStepsView", "show_next_steps"]
 
 
-class NextStepsView(WorkbookView):
+class NextStepsView(ExerciseView):
     """A tick per question, then What, When, Who and How, and the date they gave."""
 
     title = "Next steps"

@@ -4,64 +4,44 @@ Layers: ``model`` (the format, its schema, validation) and ``migrate`` <-
 ``store`` (atomic saves, unreadable files kept) <- the exercises' logic
 (``contacts``, ``followup``, ``memory``, ``letters``, ``letter_files``,
 ``export``) <- ``cli`` and the widgets.
+
+The file formats need the ``workbook`` extra (jsonschema, jinja2, icalendar,
+python-docx); each is imported by the module that uses it, when it is used,
+and the names below load their module on first use. (``letters()`` and
+``migrate()`` share their module's name: import them from
+``closing_kit.workbook.letters`` and ``closing_kit.workbook.migrate``.)
 """
 
-from closing_kit.workbook.contacts import card_gaps, missing_people, to_csv, to_vcard
-from closing_kit.workbook.export import to_html, to_markdown
-from closing_kit.workbook.followup import FollowUpPlan, add_business_days, plan, to_ics
-from closing_kit.workbook.letter_files import letter_bytes, write_letters
-from closing_kit.workbook.letters import Letter, LetterWarning, draft, letters, warnings
-from closing_kit.workbook.memory import Countdown, notes_about, prompts
-from closing_kit.workbook.migrate import migrate
-from closing_kit.workbook.model import (
-    FORMAT,
-    SCHEMA_VERSION,
-    new_person,
-    new_workbook,
-    problems,
-    schema,
-)
-from closing_kit.workbook.store import (
-    WorkbookError,
-    free_name,
-    load_workbook,
-    read_workbook,
-    save_sections,
-    save_workbook,
-)
+from __future__ import annotations
 
-__all__ = [
-    "FORMAT",
-    "SCHEMA_VERSION",
-    "Countdown",
-    "FollowUpPlan",
-    "Letter",
-    "LetterWarning",
-    "WorkbookError",
-    "add_business_days",
-    "card_gaps",
-    "draft",
-    "free_name",
-    "letter_bytes",
-    "letters",
-    "load_workbook",
-    "migrate",
-    "missing_people",
-    "new_person",
-    "new_workbook",
-    "notes_about",
-    "plan",
-    "problems",
-    "prompts",
-    "read_workbook",
-    "save_sections",
-    "save_workbook",
-    "schema",
-    "to_csv",
-    "to_html",
-    "to_ics",
-    "to_markdown",
-    "to_vcard",
-    "warnings",
-    "write_letters",
-]
+import importlib
+
+_LAZY = {
+    "card_gaps": "contacts", "missing_people": "contacts", "to_csv": "contacts",
+    "to_vcard": "contacts",
+    "to_html": "export", "to_markdown": "export",
+    "FollowUpPlan": "followup", "add_business_days": "followup", "plan": "followup",
+    "to_ics": "followup",
+    "letter_bytes": "letter_files", "write_letters": "letter_files",
+    "Letter": "letters", "LetterWarning": "letters", "draft": "letters", "warnings": "letters",
+    "Countdown": "memory", "notes_about": "memory", "prompts": "memory",
+    "FORMAT": "model", "SCHEMA_VERSION": "model", "new_person": "model",
+    "new_workbook": "model", "problems": "model", "schema": "model",
+    "WorkbookError": "store", "free_name": "store", "load_workbook": "store",
+    "read_workbook": "store", "save_sections": "store", "save_workbook": "store",
+}  # fmt: skip
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'closing_kit.workbook' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"closing_kit.workbook.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])

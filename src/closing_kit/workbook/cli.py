@@ -18,14 +18,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from closing_kit.workbook.export import to_html, to_markdown
-from closing_kit.workbook.followup import plan, to_ics
-from closing_kit.workbook.letter_files import FORMATS, write_letters
-from closing_kit.workbook.letters import warnings
 from closing_kit.workbook.model import SCHEMA_VERSION, new_workbook, parse_date
 from closing_kit.workbook.store import WorkbookError, read_workbook, save_workbook
 
 __all__ = ["add_commands"]
+
+#: The letter file formats (``letter_files.FORMATS``; repeated here so that
+#: building the parser does not load the letter and Word libraries).
+LETTER_FORMATS = ("md", "txt", "docx")
+
+# The commands below import the modules (and libraries: jinja2, icalendar,
+# python-docx) they need when they run, so `closing-kit feedback` stays fast.
 
 
 class _Refused(Exception):
@@ -85,6 +88,9 @@ def _check(args) -> int:
 
 
 def _letters(args) -> int:
+    from closing_kit.workbook.letter_files import write_letters
+    from closing_kit.workbook.letters import warnings
+
     data = _open(args.file)
     if not any(p["name"].strip() for p in data["people"]):
         raise _Refused(f"{Path(args.file).name} has no named people yet, so there is no letter")
@@ -100,6 +106,8 @@ def _letters(args) -> int:
 
 
 def _remind(args) -> int:
+    from closing_kit.workbook.followup import plan, to_ics
+
     data = _open(args.file)
     target = _output(args.file, args.output)
     try:
@@ -114,6 +122,8 @@ def _remind(args) -> int:
 
 
 def _export(args) -> int:
+    from closing_kit.workbook.export import to_html, to_markdown
+
     data = _open(args.file)
     text = to_html(data) if args.format == "html" else to_markdown(data)
     if args.output:
@@ -145,7 +155,7 @@ def add_commands(subparsers) -> None:
 
     letters = subparsers.add_parser("letters", help="write a thank-you letter per person")
     letters.add_argument("file", metavar="FILE")
-    letters.add_argument("--format", choices=FORMATS, default="md")
+    letters.add_argument("--format", choices=LETTER_FORMATS, default="md")
     letters.add_argument("-o", "--output", metavar="DIR", help="folder for the letters")
     letters.set_defaults(func=_guarded(_letters))
 

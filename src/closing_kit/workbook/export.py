@@ -12,13 +12,15 @@ from functools import cache
 
 import jinja2
 
+from closing_kit.analysis import level_info
+from closing_kit.practice.history import latest
 from closing_kit.workbook._data import load, template_source
 from closing_kit.workbook.contacts import card_gaps, missing_people
+from closing_kit.workbook.fields import fragments, md_escape, printable
 from closing_kit.workbook.followup import plan
 from closing_kit.workbook.letters import letters, warnings
 from closing_kit.workbook.memory import prompts
 from closing_kit.workbook.model import kind_info
-from closing_kit.workbook.text import fragments, md_escape, printable
 
 __all__ = ["Block", "Section", "outline", "to_html", "to_markdown"]
 
@@ -133,14 +135,16 @@ def outline(workbook: dict) -> list[Section]:
         )
     sections.append(letter_section)
 
-    if workbook["drafts"]:
-        other = Section("Other drafts")
-        for key, value in sorted(workbook["drafts"].items()):
-            level = (
-                f" ({value['level']}, {value['score']}/100)" if value["score"] is not None else ""
+    results = latest(workbook["practice"])
+    if results:
+        practice = Section("Practice: your latest answers")
+        for value in results:
+            words = level_info(value["level"]).label if value["level"] else ""
+            score = f" ({value['score']}/100, {words})" if value["score"] is not None else ""
+            practice.blocks.extend(
+                [Block("heading", f"{value['exercise']}{score}"), Block("letter", value["text"])]
             )
-            other.blocks.extend([Block("heading", f"{key}{level}"), Block("letter", value["text"])])
-        sections.append(other)
+        sections.append(practice)
     for section in sections:
         section.blocks[:] = [b for b in section.blocks if b.items or b.text]
     return [s for s in sections if s.blocks]

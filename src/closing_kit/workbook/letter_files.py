@@ -11,8 +11,8 @@ import io
 import re
 from pathlib import Path
 
+from closing_kit.workbook.fields import md_escape, printable
 from closing_kit.workbook.letters import Letter, letters
-from closing_kit.workbook.text import md_escape, printable
 
 __all__ = ["FORMATS", "letter_bytes", "write_letters"]
 

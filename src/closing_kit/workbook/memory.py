@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from closing_kit.workbook._data import load
-from closing_kit.workbook.text import fragments
+from closing_kit.workbook.fields import fragments
 
 __all__ = ["Countdown", "Prompt", "notes_about", "prompts"]
 
@@ -85,6 +85,9 @@ def _strip_name(fragment: str, names: list[str]) -> str:
 class Countdown:
     """An optional timer for doing the dump in ten minutes; it reads a clock, never sleeps.
 
+    It can be paused and resumed (the time already used is kept) and reset to
+    the full length.
+
     Parameters
     ----------
     minutes
@@ -94,26 +97,41 @@ class Countdown:
     def __init__(self, minutes: int | None = None):
         self.seconds = 60 * (minutes or load("memory.json")["minutes"])
         self.started: float | None = None
+        self.used = 0.0
 
     @property
     def running(self) -> bool:
         return self.started is not None
 
-    def start(self, now: float) -> None:
-        self.started = now
+    @property
+    def paused(self) -> bool:
+        """Started, then paused: resuming carries on from the time left."""
+        return not self.running and self.used > 0
 
-    def stop(self) -> None:
+    def start(self, now: float) -> None:
+        """Start, or resume after a pause."""
+        if self.started is None:
+            self.started = now
+
+    def pause(self, now: float) -> None:
+        if self.started is not None:
+            self.used += now - self.started
+            self.started = None
+
+    def reset(self) -> None:
+        """Back to the full length, not running."""
         self.started = None
+        self.used = 0.0
 
     def remaining(self, now: float) -> int:
-        """Whole seconds left (the full length when not running, 0 when time is up)."""
-        if self.started is None:
-            return self.seconds
-        return max(0, self.seconds - int(now - self.started))
+        """Whole seconds left (0 when time is up)."""
+        used = self.used + (now - self.started if self.started is not None else 0)
+        return max(0, self.seconds - int(used))
 
     def label(self, now: float) -> str:
-        """What the learner sees: "10:00 left", "3:07 left" or "Time is up"."""
+        """What the learner sees: "10:00 left", "3:07 left (paused)" or "Time is up"."""
         left = self.remaining(now)
-        if self.running and left == 0:
-            return "Time is up: add anything else that comes back to you, then stop."
-        return f"{left // 60}:{left % 60:02d} left"
+        if left == 0:
+            return "Time is up: add anything else that comes back to you."
+        paused = " (paused)" if self.paused else ""
+        return f"{left // 60}:{left % 60:02d} left{paused}"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import copy
 import uuid
 
+from closing_kit.analysis import level_for
+from closing_kit.practice.history import from_drafts
 from closing_kit.workbook.model import SCHEMA_VERSION, new_workbook
 
 __all__ = ["migrate"]
@@ -45,10 +47,21 @@ def _from_1(old: dict) -> dict:
             extra.append(f"{key}: {text}")
     if extra:  # headings version 2 does not have go under "details", labelled
         new["memory"]["details"] = "\n".join(filter(None, [new["memory"]["details"], *extra]))
+    new["schema_version"] = 2
+    new["drafts"] = {}
+    del new["practice"]
     return new
 
 
-_STEPS = {1: _from_1}
+def _from_2(old: dict) -> dict:
+    """Version 2 kept only the latest result per exercise, in ``drafts``; 3 keeps the history."""
+    new = copy.deepcopy(old)
+    new["schema_version"] = 3
+    new["practice"] = from_drafts(new.pop("drafts"), level_for)
+    return new
+
+
+_STEPS = {1: _from_1, 2: _from_2}
 
 
 def migrate(data: dict) -> dict:

@@ -12,8 +12,7 @@ import datetime as dt
 import uuid
 from functools import cache
 
-import jsonschema
-
+from closing_kit.practice.history import empty_practice
 from closing_kit.workbook._data import load
 
 __all__ = [
@@ -31,9 +30,7 @@ __all__ = [
 #: The marker every workbook carries, so other JSON files are told apart.
 FORMAT = "closing-kit workbook"
 #: The format version this closing-kit writes; older ones are migrated.
-SCHEMA_VERSION = 2
-
-_MEMORY_KEYS = ("who", "asked", "went_well", "went_badly", "concerns", "promises", "details")
+SCHEMA_VERSION = 3
 
 
 def schema(version: int = SCHEMA_VERSION) -> dict:
@@ -66,9 +63,10 @@ def new_workbook(company: str = "", role: str = "", date: str = "") -> dict:
             "buffer_days": load("followup.json")["follow_up"]["default_after_date_business_days"],
             "holidays": [],
         },
-        "memory": dict.fromkeys(_MEMORY_KEYS, ""),
+        # The memory dump's headings are defined once, in memory.json.
+        "memory": {p["id"]: "" for p in load("memory.json")["prompts"]},
         "letters": {"your_name": "", "fit": "", "per_person": {}},
-        "drafts": {},
+        "practice": empty_practice(),
     }
 
 
@@ -111,17 +109,19 @@ def problems(data, version: int = SCHEMA_VERSION) -> list[str]:
 
 
 @cache
-def _validator(version: int) -> jsonschema.Draft202012Validator:
+def _validator(version: int):
+    import jsonschema  # loaded when a workbook is first checked, not at import
+
     return jsonschema.Draft202012Validator(
         schema(version), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
 
 
-def _depth(error: jsonschema.ValidationError) -> int:
+def _depth(error) -> int:
     return len(error.absolute_path)
 
 
-def _describe(error: jsonschema.ValidationError) -> str:
+def _describe(error) -> str:
     where = _where(error.absolute_path)
     kind = error.validator
     if kind == "type":

@@ -1,6 +1,6 @@
 """Open and save workbook files so that nothing a learner wrote is lost.
 
-Saves are atomic (``closing_kit.storage.save_json``: a temporary file, then a
+Saves are atomic (``closing_kit.safe_files.save_json``: a temporary file, then a
 rename). A file that cannot be opened is never overwritten: ``load_workbook``
 copies it aside with a timestamp and raises a ``WorkbookError`` whose message
 is one line naming the file, the problem and the copy.
@@ -12,8 +12,8 @@ import json
 import re
 from pathlib import Path
 
-from closing_kit import storage
-from closing_kit.storage import StorageError
+from closing_kit import safe_files
+from closing_kit.safe_files import StorageError
 from closing_kit.workbook.migrate import migrate
 from closing_kit.workbook.model import FORMAT, SCHEMA_VERSION, new_workbook, problems
 
@@ -77,7 +77,7 @@ def load_workbook(path: str | Path) -> dict:
         return new_workbook()
     data, problem = _read(path)
     if problem:
-        raise WorkbookError(path, problem, storage.backup_copy(path) if path.is_file() else None)
+        raise WorkbookError(path, problem, safe_files.backup_copy(path) if path.is_file() else None)
     return data
 
 
@@ -87,20 +87,26 @@ def save_workbook(path: str | Path, workbook: dict) -> None:
     found = problems(workbook)
     if found:
         raise ValueError(f"not saved, the workbook is not valid: {found[0]}")
-    storage.save_json(Path(path), workbook)
+    safe_files.save_json(Path(path), workbook)
 
 
 def save_sections(path: str | Path, workbook: dict, sections) -> dict:
     """Save only ``sections`` of ``workbook``, keeping the rest as it is on disk.
 
-    Two notebooks open on the same interview each save their own part, so
-    neither undoes the other's. Returns the workbook as saved. A file on disk
-    that cannot be opened raises ``WorkbookError`` and is not overwritten.
+    A section is a top-level key ("memory") or a dotted path to a part of one
+    ("practice.closing"). Two notebooks open on the same interview each save
+    their own part, so neither undoes the other's. Returns the workbook as
+    saved. A file on disk that cannot be opened raises ``WorkbookError`` and is
+    not overwritten.
     """
     path = Path(path)
     current = read_workbook(path) if path.exists() else dict(workbook)
     for name in sections:
-        current[name] = workbook[name]
+        *parents, key = name.split(".")
+        mine, theirs = workbook, current
+        for part in parents:
+            mine, theirs = mine[part], theirs[part]
+        theirs[key] = mine[key]
     save_workbook(path, current)
     return current
 
@@ -122,7 +128,7 @@ def _read(path: Path) -> tuple[dict | None, str | None]:
             return None, "there is no such file"
         if path.is_dir():
             return None, "it is a folder, not a file"
-        limit = storage.MAX_BYTES
+        limit = safe_files.MAX_BYTES
         if path.stat().st_size > limit:
             return None, f"it is larger than {limit // (1024 * 1024)} MB, far more than a workbook"
         raw = path.read_bytes()

@@ -1,20 +1,20 @@
-"""Show feedback and a run of scores as HTML: text first, colour only as a second cue."""
+"""Feedback and a run of scores as HTML: text first, colour only as a second cue.
+
+The level words and colours are the score bands of ``data/rubrics.json``.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
-from closing_kit.analysis import Feedback
+from closing_kit.analysis import Feedback, level_for, level_info
 
 __all__ = ["feedback_html", "score_chart_svg"]
-
-LEVEL_WORDS = {"strong": "Strong", "developing": "Nearly there", "weak": "Needs work"}
-LEVEL_COLOURS = {"strong": "#2e7d32", "developing": "#a35c00", "weak": "#b00020"}
 
 
 def feedback_html(fb: Feedback, title: str = "Feedback") -> str:
     """The feedback as an accessible HTML block (a list, words for pass/fail)."""
-    colour = LEVEL_COLOURS[fb.level]
+    level = level_info(fb.level)
     items = "".join(
         f"<li><strong>{'Yes' if c.passed else 'Not yet'}</strong> "
         f"({escape(c.label)}): {escape(c.message)}</li>"
@@ -22,9 +22,9 @@ def feedback_html(fb: Feedback, title: str = "Feedback") -> str:
     )
     notes = "".join(f"<p>{escape(n)}</p>" for n in fb.notes)
     return (
-        f'<div role="status" aria-live="polite" style="border-left:4px solid {colour};'
+        f'<div role="status" aria-live="polite" style="border-left:4px solid {level.colour};'
         f'padding:0.3em 0.8em;margin:0.5em 0">'
-        f"<p><strong>{escape(title)}: {fb.score}/100, {LEVEL_WORDS[fb.level]}.</strong></p>"
+        f"<p><strong>{escape(title)}: {fb.score}/100, {level.label}.</strong></p>"
         f"<p><strong>Next step:</strong> {escape(fb.suggestion)}</p>{notes}"
         f"<ul>{items}</ul></div>"
     )
@@ -48,10 +48,10 @@ def score_chart_svg(scores: list[int], width: int = 360, height: int = 140) -> s
     for i, s in enumerate(scores):
         h = round(usable * max(0, min(100, s)) / 100)
         x = 32 + i * (bar + gap)
-        level = "strong" if s >= 75 else "developing" if s >= 50 else "weak"
+        colour = level_info(level_for(s)).colour
         parts.append(
             f'<rect x="{x}" y="{height - 20 - h}" width="{bar}" height="{h}" '
-            f'fill="{LEVEL_COLOURS[level]}"><title>Attempt {i + 1}: {s}</title></rect>'
+            f'fill="{colour}"><title>Attempt {i + 1}: {s}</title></rect>'
         )
         parts.append(
             f'<text x="{x + bar / 2}" y="{height - 6}" font-size="10" text-anchor="middle" '

@@ -1,4 +1,4 @@
-"""Where a learner's work is kept, and how it is written so nothing is lost.
+"""Safe files: where a learner's work is kept, and how it is written so nothing is lost.
 
 Saves are atomic: the data goes to a temporary file in the same folder, is
 flushed to disk, then renamed over the old file, so a crash or a killed
@@ -16,12 +16,22 @@ import tempfile
 import time
 from pathlib import Path
 
-__all__ = ["StorageError", "backup_copy", "load_json", "save_json", "work_dir"]
+__all__ = [
+    "StorageError",
+    "backup_copy",
+    "load_json",
+    "remove_stale_temporaries",
+    "save_json",
+    "work_dir",
+]
 
 #: Set this to keep the learner's files somewhere else (tests use a temp folder).
 ENV_VAR = "CLOSING_KIT_HOME"
 #: Larger files are refused rather than read into memory.
 MAX_BYTES = 5 * 1024 * 1024
+#: A temporary file older than this was left by a save that was killed midway
+#: (a save takes milliseconds); the next save of the same file removes it.
+STALE_SECONDS = 60
 
 
 class StorageError(Exception):
@@ -49,6 +59,32 @@ def save_json(path: Path, data) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    remove_stale_temporaries(path)
+
+
+def remove_stale_temporaries(path: Path, now: float | None = None) -> list[Path]:
+    """Delete ``.NAME.*.tmp`` files beside ``path`` left by killed saves; return them.
+
+    Only files older than ``STALE_SECONDS`` go, so a save running in another
+    process at this moment keeps its temporary file. They never hold the only
+    copy of anything: the file they were meant to replace is still whole.
+    """
+    path = Path(path)
+    now = time.time() if now is None else now
+    removed = []
+    for tmp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        try:
+            if now - tmp.stat().st_mtime > STALE_SECONDS:
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            continue  # gone already, or not ours to remove: never fail a save over it
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    """``name`` with glob's special characters escaped."""
+    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
 
 
 def load_json(path: Path, default=None):

@@ -1,9 +1,14 @@
-"""What every workbook exercise shares: the open file, autosave, the status line, the interview.
+"""The one base view every exercise shares: the open workbook, saving, the status line.
 
-Every change is saved at once, atomically, and only the section the
-exercise owns is written, so two notebooks open on the same interview do not
-undo each other. A file that cannot be opened is kept as it was (with a
-timestamped copy) and the exercise saves to a fresh name beside it instead.
+Every change is saved at once, atomically, and only the part of the workbook
+the exercise owns is written ("memory", or "practice.closing"), so two
+notebooks open on the same interview do not undo each other. A file that
+cannot be opened is kept as it was (with a timestamped copy) and the exercise
+saves to a fresh name beside it instead.
+
+Views are a thin skin: the logic lives in ``closing_kit.practice`` and
+``closing_kit.workbook``; a view lays out controls, calls that logic, and
+keeps its last result as data in ``result`` so tests check values, not HTML.
 """
 
 from __future__ import annotations
@@ -14,9 +19,11 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from closing_kit.storage import work_dir
-from closing_kit.widgets._saving import auto_width
+from closing_kit.analysis import level_for
+from closing_kit.practice.history import merge_legacy_files, retire
+from closing_kit.safe_files import work_dir
 from closing_kit.workbook._data import load
+from closing_kit.workbook.fields import field_problem
 from closing_kit.workbook.model import parse_date
 from closing_kit.workbook.store import (
     DEFAULT_FILE,
@@ -27,16 +34,41 @@ from closing_kit.workbook.store import (
     save_sections,
     save_workbook,
 )
-from closing_kit.workbook.text import field_problem
 
-__all__ = ["DEFAULT_FILE", "WorkbookView", "escape", "resolve"]
+__all__ = [
+    "DEFAULT_FILE",
+    "ExerciseView",
+    "auto_width",
+    "escape",
+    "resolve",
+]
 
-_WIDE = w.Layout(width="100%")
-_LABELS = {"description_width": "11em"}
+#: Long labels wrap instead of ending in "…", at any width; a label sits above
+#: its box (see ``ExerciseView.text``). One style block per exercise view.
+LABEL_CSS = """<style>
+.ck-exercise .widget-label, .ck-exercise .widget-label-basic label,
+.ck-exercise .widget-checkbox label, .ck-exercise .widget-radio-box label {
+  white-space: normal; overflow: visible; text-overflow: clip; height: auto;
+  line-height: 1.3; max-width: 100%;
+}
+.ck-exercise .widget-checkbox { height: auto; align-items: flex-start; }
+.ck-exercise .ck-stacked { flex-direction: column; align-items: stretch; }
+.ck-exercise .ck-stacked > .widget-label { width: auto; text-align: left; margin-bottom: 2px; }
+.ck-exercise textarea, .ck-exercise input[type="text"] { box-sizing: border-box; max-width: 100%; }
+</style>"""
 
 
-def escape(text: str) -> str:
+def escape(text) -> str:
     return html.escape(str(text), quote=True)
+
+
+def auto_width() -> w.Layout:
+    """A new layout that sizes a button to its label, so no label is cut short.
+
+    Every widget gets its own layout and style: a shared one would hide, move
+    or resize every widget that uses it at once.
+    """
+    return w.Layout(width="auto")
 
 
 def resolve(name: str | Path | None) -> Path:
@@ -54,8 +86,8 @@ def file_name_problem(name: str) -> str | None:
     return None
 
 
-class WorkbookView:
-    """Base for the exercises: file picker, interview details, status line, saving.
+class ExerciseView:
+    """Base for every exercise: file picker, interview details, status line, saving.
 
     Parameters
     ----------
@@ -63,22 +95,26 @@ class WorkbookView:
         The workbook file; a bare name is looked up in the learner's work folder.
     """
 
-    title = "Workbook"
-    #: The workbook sections this exercise writes.
+    title = "Exercise"
+    #: The parts of the workbook this exercise writes ("memory", "practice.closing").
     sections: tuple[str, ...] = ()
     #: Whether the interview details start unfolded, and whether they show at all.
     interview_open = False
     has_interview = True
+    #: Practice exercises bring in the files closing-kit 0.1 kept beside the workbook.
+    brings_in_old_practice = False
 
     def __init__(self, store: str | Path | None = None):
         self._quiet = True
+        #: The last result the learner produced, as data (feedback, a summary...).
+        self.result: dict | None = None
         self.status = w.HTML(layout=w.Layout(margin="0.5em 0"))
         self.file_box = w.Combobox(
             description="Interview file",
             placeholder="e.g. acme-march.json",
             ensure_option=False,
-            style=_LABELS,
-            layout=w.Layout(width="28em"),
+            style={"description_width": "initial"},
+            layout=w.Layout(width="28em", max_width="100%"),
         )
         self.open_button = w.Button(
             description="Open or start this interview",
@@ -92,13 +128,14 @@ class WorkbookView:
         body = self.build()
         self.widget = w.VBox(
             [
-                w.HTML(f"<h3>{escape(self.title)}</h3>"),
-                w.HBox([self.file_box, self.open_button]),
+                w.HTML(LABEL_CSS + f"<h3>{escape(self.title)}</h3>"),
+                w.HBox([self.file_box, self.open_button], layout=w.Layout(flex_flow="row wrap")),
                 self.interview_box,
                 *body,
                 self.status,
             ]
         )
+        self.widget.add_class("ck-exercise")
         self.open(resolve(store))
 
     # -- to override -------------------------------------------------------
@@ -125,6 +162,10 @@ class WorkbookView:
         if not message:
             state = "Opened" if self.path.exists() else "New interview, saved as you type to"
             message = f"{state} {self.path.name}."
+        if self.brings_in_old_practice:
+            extra, problem = self._bring_in_old_practice()
+            message = " ".join(filter(None, [message, extra]))
+            error = error or problem
         self._quiet = True
         try:
             self.file_box.options = self._file_names()
@@ -134,6 +175,24 @@ class WorkbookView:
         finally:
             self._quiet = False
         self.say(message, error=error)
+
+    def _bring_in_old_practice(self) -> tuple[str, bool]:
+        """Merge closing-kit 0.1's practice files into this workbook, once; say what happened."""
+        folder = self.path.parent
+        merged, problems = merge_legacy_files(folder, self.workbook["practice"], level_for)
+        if not merged:
+            return " ".join(problems), bool(problems)
+        try:
+            self.workbook = save_sections(self.path, self.workbook, ["practice"])
+        except (WorkbookError, OSError, ValueError) as err:
+            return f"Your earlier practice files were not brought in: {err}", True
+        retire(folder, merged)
+        names = ", ".join(merged)
+        note = (
+            f"Your earlier practice ({names}) is now in {self.path.name}; "
+            "the old files are kept, renamed *.imported.json."
+        )
+        return " ".join([note, *problems]), bool(problems)
 
     def reload(self) -> None:
         """Read the file again, to pick up what another notebook saved (quietly)."""
@@ -216,11 +275,16 @@ class WorkbookView:
         return True
 
     def text(self, description: str, placeholder: str = "", area: bool = False) -> w.Widget:
-        """A labelled text box that fills the width."""
+        """A text box that fills the width, its label above it (never cut short)."""
         cls = w.Textarea if area else w.Text
-        box = cls(description=description, placeholder=placeholder, style=_LABELS, layout=_WIDE)
-        if area:
-            box.layout = w.Layout(width="100%", height="6em")
+        layout = w.Layout(width="100%", height="6em") if area else w.Layout(width="100%")
+        box = cls(
+            description=description,
+            placeholder=placeholder,
+            style={"description_width": "initial"},
+            layout=layout,
+        )
+        box.add_class("ck-stacked")
         return box
 
     def bind_text(self, box, section: str, key: str, required: bool = False) -> None:
@@ -235,7 +299,7 @@ class WorkbookView:
         box.observe(changed, names="value")
 
     def date_picker(self, description: str) -> w.DatePicker:
-        return w.DatePicker(description=description, style=_LABELS)
+        return w.DatePicker(description=description, style={"description_width": "initial"})
 
     def bind_date(self, picker, section: str, key: str) -> None:
         """Save a date picker's value as YYYY-MM-DD (empty when cleared)."""
@@ -260,7 +324,9 @@ class WorkbookView:
         self.role = self.text("Role")
         self.date = self.date_picker("Interview date")
         self.time = self.text("Time", placeholder="e.g. 2 pm")
-        self.interview_format = w.Dropdown(description="Format", options=formats, style=_LABELS)
+        self.interview_format = w.Dropdown(
+            description="Format", options=formats, style={"description_width": "initial"}
+        )
         for box, key in ((self.company, "company"), (self.role, "role"), (self.time, "time")):
             self.bind_text(box, "interview", key)
         self.bind_date(self.date, "interview", "date")
@@ -289,7 +355,16 @@ class WorkbookView:
         empty = not (interview["company"] or interview["role"] or interview["date"])
         self.interview_box.selected_index = 0 if (self.interview_open or empty) else None
 
-    def _ipython_display_(self):  # pragma: no cover - exercised in notebooks
-        from IPython.display import display
+    # -- in a notebook -------------------------------------------------------
+    def _repr_mimebundle_(self, **kwargs):
+        """The live widget, and one friendly line wherever widgets cannot be drawn.
 
-        display(self.widget)
+        The line is what a notebook shows before it has been run (and what
+        nbval compares), instead of a dump of the widget tree.
+        """
+        bundle = self.widget._repr_mimebundle_(**kwargs) or {}
+        bundle["text/plain"] = (
+            f"{self.title}: run this cell (or Run > Run All Cells) to start the exercise. "
+            "What you saved before comes back."
+        )
+        return bundle

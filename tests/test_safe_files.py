@@ -1,0 +1,128 @@
+"""Saving the learner's work so nothing is lost (closing_kit.safe_files)."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from closing_kit import safe_files
+from closing_kit.safe_files import StorageError, load_json, save_json
+
+
+def test_round_trip_keeps_any_unicode(tmp_path):
+    """What is saved is what comes back, emoji and right-to-left text included."""
+    data = {"notes": "Thank you \U0001f64f — שלום — <b>bold</b>\u200b", "n": [1, 2]}
+    save_json(tmp_path / "w.json", data)
+    assert load_json(tmp_path / "w.json") == data
+
+
+def test_missing_file_gives_the_default(tmp_path):
+    assert load_json(tmp_path / "nope.json", default={"a": 1}) == {"a": 1}
+
+
+def test_interrupted_save_leaves_the_old_file(tmp_path, monkeypatch):
+    """A crash between writing and renaming keeps the previous version intact."""
+    path = tmp_path / "w.json"
+    save_json(path, {"version": 1})
+
+    def crash(*_args):
+        raise OSError("disk pulled out")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        save_json(path, {"version": 2})
+    assert json.loads(path.read_text()) == {"version": 1}
+    assert [p.name for p in tmp_path.iterdir()] == ["w.json"], "no temporary file left behind"
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b'{"done": ["thank"', "not valid JSON"),
+        (b"\xff\xfe\x00binary\x00junk", "not a text file"),
+        (b"", "not valid JSON"),
+    ],
+)
+def test_unreadable_file_is_kept_and_explained(tmp_path, content, problem):
+    """A corrupt file raises a one-line message, and a backup copy sits next to it."""
+    path = tmp_path / "w.json"
+    path.write_bytes(content)
+    with pytest.raises(StorageError, match=problem) as err:
+        load_json(path)
+    message = str(err.value)
+    assert "\n" not in message and "w.json" in message
+    backups = list(tmp_path.glob("w.unreadable-*.json"))
+    assert len(backups) == 1 and backups[0].read_bytes() == content
+    assert path.read_bytes() == content, "the original is untouched"
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path, monkeypatch):
+    """A file over the size limit is refused, not loaded into memory."""
+    monkeypatch.setattr(safe_files, "MAX_BYTES", 100)
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps({"x": "y" * 200}))
+    with pytest.raises(StorageError, match="larger than"):
+        load_json(path)
+
+
+def test_work_dir_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv(safe_files.ENV_VAR, str(tmp_path / "elsewhere"))
+    assert safe_files.work_dir() == tmp_path / "elsewhere"
+    assert (tmp_path / "elsewhere").is_dir()
+
+
+def test_a_killed_saves_temporary_file_is_removed_by_the_next_save(tmp_path):
+    """Temporaries older than STALE_SECONDS go; a fresh one (another save now) stays."""
+    path = tmp_path / "w.json"
+    save_json(path, {"n": 1})
+    stale = tmp_path / ".w.json.abc123.tmp"
+    fresh = tmp_path / ".w.json.def456.tmp"
+    other = tmp_path / ".other.json.abc123.tmp"
+    for f in (stale, fresh, other):
+        f.write_text("{half")
+    old = time.time() - safe_files.STALE_SECONDS - 5
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    save_json(path, {"n": 2})
+    assert not stale.exists() and fresh.exists() and other.exists()
+    assert load_json(path) == {"n": 2}
+
+
+def test_saves_killed_at_random_moments_lose_nothing_and_leave_no_litter(tmp_path):
+    """SIGKILL a process in the middle of saving, 20 times: the file is always whole.
+
+    Each run saves numbered versions as fast as it can; whatever moment it dies,
+    the file holds one complete version, and the next save tidies the litter.
+    """
+    path = tmp_path / "w.json"
+    save_json(path, {"n": 0, "text": "x" * 20_000})
+    code = (
+        "import sys; from closing_kit.safe_files import save_json\n"
+        "n = 0\n"
+        "while True:\n"
+        "    n += 1; save_json(sys.argv[1], {'n': n, 'text': 'x' * 20_000})\n"
+    )
+    rng = random.Random(4)
+    for _ in range(20):
+        proc = subprocess.Popen([sys.executable, "-c", code, str(path)])
+        # Wait until it has saved at least once more, then kill it at a random moment.
+        deadline = time.monotonic() + 30
+        while load_json(path)["n"] == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(rng.random() * 0.05)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        data = load_json(path)
+        assert data["text"] == "x" * 20_000 and data["n"] >= 0
+    for tmp in tmp_path.glob(".w.json.*.tmp"):  # as if the learner came back later
+        os.utime(tmp, (time.time() - safe_files.STALE_SECONDS - 5,) * 2)
+    save_json(path, {"n": -1})
+    assert list(tmp_path.glob(".w.json.*.tmp")) == []
+    assert load_json(path) == {"n": -1}
