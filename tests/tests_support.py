@@ -24,9 +24,11 @@ def wait_for_file(
 ) -> Any:
     """Wait until ``path`` holds JSON for which ``predicate`` is true; return that data.
 
-    A file still being written (missing, empty, cut short) is read again until
-    ``timeout`` seconds have passed; then the test fails showing the last
-    content seen, so a wrong value is told apart from a file never written.
+    A file still being written (missing, empty, cut short) is read again, and
+    so is one the check cannot read yet (``predicate`` raising ``KeyError``,
+    ``IndexError`` or ``TypeError``), until ``timeout`` seconds have passed;
+    then the test fails showing the last content seen, so a wrong value is
+    told apart from a file never written.
     """
     path = Path(path)
     deadline = time.monotonic() + timeout
@@ -44,9 +46,13 @@ def wait_for_file(
             except json.JSONDecodeError as err:
                 last = f"not (yet) valid JSON ({err}): {text[:2000]!r}"
             else:
-                if predicate(data):
-                    return data
-                last = json.dumps(data, indent=2, ensure_ascii=False)[:2000]
+                shown = json.dumps(data, indent=2, ensure_ascii=False)[:2000]
+                try:
+                    if predicate(data):
+                        return data
+                    last = shown
+                except (KeyError, IndexError, TypeError) as err:  # a key not written yet
+                    last = f"{shown}\n(the check raised {err!r})"
         if time.monotonic() >= deadline:
             raise AssertionError(
                 f"{path}: no JSON matching the expectation after {timeout:g} s; last seen:\n{last}"
