@@ -18,9 +18,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from closing_kit.workbook.model import SCHEMA_VERSION, new_workbook, parse_date
-from closing_kit.workbook.store import WorkbookError, read_workbook, save_workbook
-
 __all__ = ["add_commands"]
 
 #: The letter file formats (``letter_files.FORMATS``; repeated here so that
@@ -42,6 +39,8 @@ def _fail(message: str) -> int:
 
 def _guarded(func):
     def run(args) -> int:
+        from closing_kit.workbook.store import WorkbookError
+
         try:
             return func(args)
         except (WorkbookError, _Refused) as err:
@@ -54,6 +53,8 @@ def _guarded(func):
 
 
 def _open(path: str) -> dict:
+    from closing_kit.workbook.store import read_workbook
+
     return read_workbook(Path(path))
 
 
@@ -67,6 +68,9 @@ def _output(workbook_path: str, out: str) -> Path:
 
 
 def _new(args) -> int:
+    from closing_kit.workbook.model import SCHEMA_VERSION, new_workbook, parse_date
+    from closing_kit.workbook.store import save_workbook
+
     path = Path(args.file)
     if path.exists():
         raise _Refused(f"{path.name} already exists: choose another name, nothing was changed")
@@ -78,6 +82,8 @@ def _new(args) -> int:
 
 
 def _check(args) -> int:
+    from closing_kit.workbook.model import SCHEMA_VERSION
+
     data = _open(args.file)
     people = sum(1 for p in data["people"] if p["name"].strip())
     print(
