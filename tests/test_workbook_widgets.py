@@ -8,7 +8,7 @@ import json
 import ipywidgets as w
 import pytest
 
-from closing_kit import storage
+from closing_kit import safe_files
 from closing_kit.widgets.workbook_contacts import ContactsView, show_contacts
 from closing_kit.widgets.workbook_export import show_workbook_export
 from closing_kit.widgets.workbook_followup import show_follow_up
@@ -84,20 +84,25 @@ def test_each_change_is_saved_at_once(home):
     ids=["empty", "whitespace", "emoji", "10000-words"],
 )
 def test_odd_input_gets_one_line_and_is_still_kept(home, typed, message):
-    """Empty, blank, emoji-only and huge input each get a clear note; the text is saved as typed."""
+    """Empty, blank, emoji-only and huge input each get a note under the box; the text is saved."""
     view = show_contacts()
     card = view._on_add()
     card.name.value = "x"
     card.name.value = typed
-    assert message in view.status.value and "<br" not in view.status.value
+    note = view.note_for(card.name).value
+    assert message in note and "<br" not in note
+    assert "Saved to my-interview.json." in view.status.value and message not in view.status.value
     assert saved(home)["people"][0]["name"] == typed
+    card.name.value = "Tom Reyes"
+    assert view.note_for(card.name).value == ""
 
 
 def test_a_huge_memory_dump_is_kept(home):
     view = show_memory_dump()
     text = "detail " * 10_000
     view.boxes["details"].value = text
-    assert "10,000 words" in view.status.value
+    assert "10,000 words" in view.note_for(view.boxes["details"]).value
+    assert "10,000 words" not in view.status.value and "Saved" in view.status.value
     assert saved(home)["memory"]["details"] == text
 
 
@@ -140,7 +145,7 @@ def test_a_failed_save_keeps_the_text_on_screen(home, monkeypatch):
     def full(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(storage, "save_json", full)
+    monkeypatch.setattr(safe_files, "save_json", full)
     view.boxes["promises"].value = "send the deck"
     assert "Could not save to my-interview.json: No space left on device" in view.status.value
     assert view.boxes["promises"].value == "send the deck"
@@ -205,6 +210,47 @@ def test_a_removed_card_can_be_put_back(home):
     assert view.cards[0].name.value == "Marcus"
 
 
+def test_a_bad_email_or_phone_is_flagged_on_the_card_and_left_out_of_the_files(home):
+    """'tom.reyes at harlow' and 'call me maybe' are kept, marked, and kept out of the exports."""
+    view = show_contacts()
+    card = view._on_add()
+    card.name.value = "Tom Reyes"
+    card.kind.value = "recruiter"
+    card.email.value = "tom.reyes at harlow"
+    card.phone.value = "call me maybe"
+    assert "does not look right" in view.note_for(card.email).value
+    assert "does not look right" in view.note_for(card.phone).value
+    assert "Complete." not in card.gaps.value and "Check the email and the phone" in card.gaps.value
+    assert view.result["cards"][0]["problems"].keys() == {"email", "phone"}
+    person = saved(home)["people"][0]
+    assert (person["email"], person["phone"]) == ("tom.reyes at harlow", "call me maybe")
+    view.vcard_button.click()
+    view.csv_button.click()
+    vcf = (home / "my-interview-contacts.vcf").read_text(encoding="utf-8")
+    assert "harlow" not in vcf and "maybe" not in vcf and "Tom Reyes" in vcf
+    csv_text = (home / "my-interview-contacts.csv").read_text(encoding="utf-8-sig")
+    assert "harlow" not in csv_text and "maybe" not in csv_text
+    assert "Left out, as they do not look right: Tom Reyes&#x27;s email" in view.status.value
+    assert view.result["left_out"] == ["Tom Reyes's email", "Tom Reyes's phone number"]
+    card.email.value = "tom.reyes@harlow.example"
+    card.phone.value = "+44 20 7946 0958"
+    assert view.note_for(card.email).value == "" and card.gaps.value == "Complete."
+
+
+def test_a_kind_already_met_is_not_offered_as_not_met(home):
+    """Once a recruiter has a card, "I did not meet the recruiter..." is no longer offered."""
+    view = show_contacts()
+    view.interview_format.value = "in-person"
+    assert view.not_met["recruiter"].layout.display is None
+    card = view._on_add()
+    card.kind.value = "recruiter"
+    card.name.value = "Tom Reyes"
+    assert view.not_met["recruiter"].layout.display == "none"
+    assert view.not_met["receptionist"].layout.display is None
+    card.remove.click()
+    assert view.not_met["recruiter"].layout.display is None
+
+
 def test_contacts_export_as_vcard_and_csv(home):
     view = show_contacts()
     view.csv_button.click()
@@ -251,6 +297,7 @@ def test_follow_up_plan_follows_the_dates_and_holidays(home):
     view.add_holiday.click()
     assert "Wednesday 18 March 2026" in view.plan_box.value
     assert saved(home)["follow_up"]["holidays"] == ["2026-03-16"]
+    assert view.holidays.options == (("Monday 16 March 2026", "2026-03-16"),)
     view.holidays.value = "2026-03-16"
     view.remove_holiday.click()
     assert "Tuesday 17 March 2026" in view.plan_box.value
@@ -258,6 +305,40 @@ def test_follow_up_plan_follows_the_dates_and_holidays(home):
     assert "Respect it" in view.plan_box.value
     view.ics_button.click()
     assert (home / "my-interview-follow-up.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_a_mistyped_year_gets_a_note_under_its_box(home):
+    """02312026 arrives as 2312-12-04: a note under the box; the plan shows what the file holds."""
+    view = show_follow_up()
+    view.date.value = dt.date(2026, 3, 3)
+    view.stated_date.value = dt.date(2312, 12, 4)
+    note = view.note_for(view.stated_date).value
+    assert "Wednesday 4 December 2312 is more than a year after the interview" in note
+    assert "more than a year after the interview" in view.plan_box.value
+    assert view.result["date_notes"].keys() == {"stated_date"}
+    assert [e["start"] for e in view.result["events"]] == ["2026-03-03", "2312-12-06"]
+    assert "The calendar file will hold 2 events" in view.plan_box.value
+    view.stated_date.value = dt.date(2026, 3, 13)
+    assert view.note_for(view.stated_date).value == ""
+    assert "Tuesday 17 March 2026" in view.plan_box.value
+    view.date.value = dt.date(3026, 3, 3)
+    assert "more than a year after today" in view.note_for(view.date).value
+
+
+def test_next_steps_flags_a_mistyped_date_too(home):
+    view = show_next_steps()
+    view.date.value = dt.date(2026, 3, 3)
+    view.stated_date.value = dt.date(2312, 12, 4)
+    assert "more than a year after the interview" in view.note_for(view.stated_date).value
+
+
+def test_the_plan_lists_the_calendar_events_before_the_file_is_written(home):
+    view = show_follow_up()
+    view.date.value = dt.date(2026, 3, 6)
+    assert "Send thank-you notes" in view.plan_box.value
+    assert "Follow up if you have not heard" in view.plan_box.value
+    assert "Friday 13 March 2026" in view.plan_box.value
+    assert not (home / "my-interview-follow-up.ics").exists()
 
 
 def test_adding_a_holiday_needs_a_date():
@@ -276,17 +357,39 @@ def test_the_countdown_runs_on_the_clock():
     now = [1000.0]
     view.clock = lambda: now[0]
     assert view.timer_label.value == "10:00 left"
+    assert view.reset_button.layout.display == "none"
     view.timer_button.click()
-    assert view.timer_button.description == "Stop the timer"
+    assert view.timer_button.description == "Pause the timer"
     now[0] += 187
     view.tick()
     assert view.timer_label.value == "6:53 left"
     now[0] += 600
     view.tick()
     assert view.timer_label.value.startswith("Time is up")
+
+
+def test_the_timer_pauses_and_resumes_where_it_was():
+    """Pause keeps the time left (it used to reset to 10:00); Reset is a button of its own."""
+    view = show_memory_dump()
+    now = [1000.0]
+    view.clock = lambda: now[0]
     view.timer_button.click()
+    now[0] += 187
+    view.timer_button.click()
+    assert view.timer_button.description == "Resume the timer"
+    assert view.timer_label.value == "6:53 left (paused)"
+    now[0] += 300  # time passing while paused does not count
+    view.tick()
+    assert view.timer_label.value == "6:53 left (paused)"
+    view.timer_button.click()
+    now[0] += 53
+    view.tick()
+    assert view.timer_label.value == "6:00 left"
+    assert view.reset_button.layout.display is None
+    view.reset_button.click()
     assert view.timer_label.value == "10:00 left"
     assert view.timer_button.description == "Start the 10-minute timer"
+    assert view.reset_button.layout.display == "none"
 
 
 def test_letters_use_the_notes_and_keep_the_learners_edits(home):
@@ -332,6 +435,81 @@ def test_letters_save_as_files(home):
     view.files_button.click()
     assert (home / "my-interview-letters" / "01-anna-brandt.docx").exists()
     assert "Saved 3 letter(s) in the folder my-interview-letters." in view.status.value
+    assert "Saved 3 letter(s)" in view.files_note.value
+    assert view.result["files"] == ["01-anna-brandt.docx", "02-sam-ito.docx", "03-lena-fox.docx"]
+
+
+def _unsigned_example(home):
+    workbook = example_workbook()
+    workbook["letters"]["your_name"] = ""
+    save_workbook(home / "my-interview.json", workbook)
+    return show_letters()
+
+
+def test_the_name_and_concern_boxes_show_and_nothing_is_hidden_with_them(home):
+    """Your name, and the answer to Anna's concern, are on screen (a shared layout hid them)."""
+    view = _unsigned_example(home)
+    assert view.your_name.layout.display != "none"
+    assert view.your_name.layout is not view.boxes["p1"].evidence.layout
+    anna, sam = view.boxes["p1"], view.boxes["p2"]
+    assert anna.evidence_row.layout.display is None  # Anna raised a concern
+    assert sam.evidence_row.layout.display == "none"  # Sam did not
+    assert view.your_name.layout.display != "none" and anna.draft.layout.display != "none"
+    assert view.date.layout.display != "none" and view.company.layout.display != "none"
+
+
+def test_letters_are_not_saved_as_files_unsigned(home):
+    """Without your name, the files are refused, with the reason under the button and the box."""
+    view = _unsigned_example(home)
+    assert "Add your name, so the letters are signed." in view.warnings_box.value
+    assert view.files_button.click() is None and view._on_files() == []
+    assert not (home / "my-interview-letters").exists()
+    assert "Add your name first" in view.files_note.value
+    assert "Add your name first" in view.note_for(view.your_name).value
+    view.your_name.value = "Daniel Okafor"
+    assert view.note_for(view.your_name).value == ""
+    assert "Add your name" not in view.warnings_box.value
+    assert all(x["signed"] for x in view.result["letters"])
+    assert view.boxes["p2"].draft.value.endswith("Best wishes,\nDaniel Okafor")
+    view.file_format.value = "txt"
+    view.files_button.click()
+    text = (home / "my-interview-letters" / "02-sam-ito.txt").read_text(encoding="utf-8")
+    assert text.rstrip().endswith("Daniel Okafor")
+
+
+def test_an_edited_letter_without_the_name_is_not_saved_as_a_file(home):
+    view = _unsigned_example(home)
+    view.boxes["p2"].draft.value = "Subject: Thanks\n\nDear Sam, the 90 days.\n\nBest wishes,"
+    view.your_name.value = "Daniel Okafor"
+    assert "The letter to Sam Ito does not end with your name" in view.warnings_box.value
+    view.files_button.click()
+    assert not (home / "my-interview-letters").exists()
+    assert "Sam Ito" in view.files_note.value
+    view.boxes["p2"].reset.click()
+    view.files_button.click()
+    assert "Saved 3 letter(s)" in view.files_note.value
+
+
+def test_a_letter_never_quotes_the_who_i_met_line(home):
+    """The receptionist's letter quoted the list of people; now it asks for a real detail."""
+    workbook = example_workbook()
+    workbook["people"][2]["kind"] = ""
+    workbook["people"][2]["talked_about"] = ""
+    workbook["memory"]["who"] = "Anna Brandt (FD), Tom Reyes (recruiter), receptionist Lena Fox."
+    save_workbook(home / "my-interview.json", workbook)
+    view = show_letters()
+    lena = view.boxes["p3"].draft.value
+    assert "Tom Reyes" not in lena and "stays with me" not in lena
+    assert ("no-detail", "p3") in [(x["kind"], x["person_id"]) for x in view.result["warnings"]]
+
+
+def test_a_note_about_a_letter_box_shows_under_it(home):
+    save_workbook(home / "my-interview.json", example_workbook())
+    view = show_letters()
+    box = view.boxes["p1"]
+    box.evidence.value = "🙂🙂"
+    assert "only symbols or emoji" in view.note_for(box.evidence).value
+    assert "Saved to my-interview.json." in view.status.value
 
 
 def test_the_whole_workbook_exports(home):

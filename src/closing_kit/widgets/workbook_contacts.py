@@ -1,8 +1,10 @@
 """Everyone you met (chapter 2): a quick contact card per person, saved as you type.
 
-The view flags what each card still needs, asks about the people who are
-easy to forget, and saves the cards as vCard (for a phone's contacts) or CSV
-(for a spreadsheet), next to the workbook file.
+The view flags what each card still needs, checks emails and phone numbers
+(a note under the box; what was typed is kept), asks about the people who
+are easy to forget, and saves the cards as vCard (for a phone's contacts) or
+CSV (for a spreadsheet), next to the workbook file, leaving out the contact
+details that do not look right, and saying so.
 """
 
 from __future__ import annotations
@@ -11,9 +13,18 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from closing_kit.widgets._controls import NotesBesideBoxes, stacked
 from closing_kit.widgets.base import ExerciseView, auto_width, escape
 from closing_kit.workbook._data import load
-from closing_kit.workbook.contacts import card_gaps, missing_people, to_csv, to_vcard
+from closing_kit.workbook.contacts import (
+    card_gaps,
+    card_problems,
+    left_out,
+    missing_people,
+    present_groups,
+    to_csv,
+    to_vcard,
+)
 from closing_kit.workbook.fields import field_problem
 from closing_kit.workbook.model import new_person
 
@@ -28,26 +39,26 @@ class _Card:
         kinds = [("Not chosen yet", "")] + [(k["label"], k["id"]) for k in view.kinds]
         self.name = view.text("Name", placeholder="as they spell it")
         self.title = view.text("Job title")
-        self.kind = w.Dropdown(
-            description="Role in the decision", options=kinds, style={"description_width": "11em"}
-        )
-        self.email = view.text("Email")
+        self.kind = stacked(w.Dropdown(description="Role in the decision", options=kinds))
+        self.email = view.text("Email", placeholder="e.g. tom.reyes@harlow.example")
         self.phone = view.text("Phone", placeholder="only if they offered one")
         self.talked_about = view.text(
             "What you talked about", placeholder="e.g. the new ticket system", area=True
         )
         self.gaps = w.HTML()
         self.remove = w.Button(
-            description="Remove this card", tooltip="Take this person off the list (can be undone)"
+            description="Remove this card",
+            tooltip="Take this person off the list (can be undone)",
+            layout=auto_width(),
         )
         self.box = w.VBox(
             [
-                self.name,
-                self.title,
+                view.beside(self.name),
+                view.beside(self.title),
                 self.kind,
-                self.email,
-                self.phone,
-                self.talked_about,
+                view.beside(self.email),
+                view.beside(self.phone),
+                view.beside(self.talked_about),
                 self.gaps,
                 self.remove,
             ],
@@ -57,7 +68,7 @@ class _Card:
             getattr(self, key).value = person[key]
 
 
-class ContactsView(ExerciseView):
+class ContactsView(NotesBesideBoxes, ExerciseView):
     """Contact cards, a reminder of who is easy to forget, and vCard/CSV export."""
 
     title = "Everyone you met"
@@ -71,10 +82,13 @@ class ContactsView(ExerciseView):
         self.cards: list[_Card] = []
         self._removed: list[dict] = []
         self.cards_box = w.VBox()
-        self.add_button = w.Button(description="Add a person", tooltip="Add an empty card")
+        self.add_button = w.Button(
+            description="Add a person", tooltip="Add an empty card", layout=auto_width()
+        )
         self.add_button.on_click(self._on_add)
         self.undo_button = w.Button(
-            description="Put back the last removed card", layout=w.Layout(display="none")
+            description="Put back the last removed card",
+            layout=w.Layout(width="auto", display="none"),
         )
         self.undo_button.on_click(self._on_undo)
         self.missing = w.HTML()
@@ -102,11 +116,11 @@ class ContactsView(ExerciseView):
         self.csv_button.on_click(lambda _b: self._export("csv"))
         return [
             self.cards_box,
-            w.HBox([self.add_button, self.undo_button]),
+            w.HBox([self.add_button, self.undo_button], layout=w.Layout(flex_flow="row wrap")),
             w.HTML("<h4>Anyone missing?</h4>"),
             self.missing,
             w.VBox(list(self.not_met.values())),
-            w.HBox([self.vcard_button, self.csv_button]),
+            w.HBox([self.vcard_button, self.csv_button], layout=w.Layout(flex_flow="row wrap")),
         ]
 
     # -- showing -----------------------------------------------------------
@@ -130,11 +144,26 @@ class ContactsView(ExerciseView):
         return next(p for p in self.workbook["people"] if p["id"] == card.id)
 
     def _refresh(self) -> None:
+        cards = []
         for card in self.cards:
-            gaps = card_gaps(self._person(card))
+            person = self._person(card)
+            gaps, problems = card_gaps(person), card_problems(person)
+            for key in ("email", "phone"):
+                self.note(getattr(card, key), problems.get(key))
+            lines = []
+            if gaps:
+                lines.append(f"Still to find: {', '.join(gaps)}.")
+            if problems:
+                checks = " and ".join(
+                    "the email" if k == "email" else "the phone" for k in problems
+                )
+                lines.append(f"Check {checks}: kept here, but left out of the contact files.")
             card.gaps.value = (
-                f"<em>Still to find: {escape(', '.join(gaps))}.</em>" if gaps else "Complete."
+                "".join(f"<div><em>{escape(line)}</em></div>" for line in lines)
+                if lines
+                else "Complete."
             )
+            cards.append({"id": card.id, "gaps": gaps, "problems": problems})
         questions = missing_people(self.workbook)
         self.missing.value = (
             "<ul>" + "".join(f"<li>{escape(q)}</li>" for q in questions) + "</ul>"
@@ -142,9 +171,11 @@ class ContactsView(ExerciseView):
             else "<p>Everyone on chapter 2's list is accounted for.</p>"
         )
         fmt = self.workbook["interview"]["format"]
+        present = present_groups(self.workbook)
         for group in self.groups:
-            shown = fmt in group["formats"]
+            shown = fmt in group["formats"] and group["id"] not in present
             self.not_met[group["id"]].layout.display = None if shown else "none"
+        self.result = {"cards": cards, "missing": questions}
 
     def dates_changed(self) -> None:  # the interview format changes who may be missing
         self._refresh()
@@ -154,11 +185,11 @@ class ContactsView(ExerciseView):
         if self._quiet:
             return
         self._person(card)[key] = change["new"]
-        note = None
-        if key != "kind":
-            note = field_problem(change["new"], getattr(card, key).description, key == "name")
-        self._refresh()
-        self.save(note=note)
+        if key in ("name", "title", "talked_about"):
+            box = getattr(card, key)
+            self.note(box, field_problem(change["new"], box.description, key == "name"))
+        self._refresh()  # the email and phone notes
+        self.save()
 
     def _on_add(self, _button=None) -> _Card:
         person = new_person(self.workbook)
@@ -218,7 +249,15 @@ class ContactsView(ExerciseView):
             data = to_csv(self.workbook).encode("utf-8-sig")
         if not self.write_beside(target, data):
             return None
-        self.say(f"Saved {len(named)} contact(s) to {target.name}, next to your workbook.")
+        message = f"Saved {len(named)} contact(s) to {target.name}, next to your workbook."
+        skipped = left_out(self.workbook)
+        if skipped:
+            message += (
+                f" Left out, as they do not look right: {', '.join(skipped)}."
+                " Fix them on the card, then save again."
+            )
+        self.say(message, error=bool(skipped))
+        self.result = {**(self.result or {}), "file": target.name, "left_out": skipped}
         return target
 
 

@@ -1,4 +1,9 @@
-"""The follow-up plan (chapter 4): dates to thank and to follow up, saved as a calendar file."""
+"""The follow-up plan (chapter 4): dates to thank and to follow up, saved as a calendar file.
+
+A date that looks mistyped (more than a year from the interview, or from
+today) gets a note under its box; the plan lists the calendar file's events
+and their dates before the file is written.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,16 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from closing_kit.widgets._controls import NotesBesideBoxes, stacked
 from closing_kit.widgets.base import ExerciseView, auto_width, escape
 from closing_kit.workbook._data import load
-from closing_kit.workbook.followup import plan, to_ics
+from closing_kit.workbook.followup import date_problems, events, plan, to_ics
 from closing_kit.workbook.model import parse_date
 
 __all__ = ["FollowUpView", "show_follow_up"]
 
 
-class FollowUpView(ExerciseView):
+class FollowUpView(NotesBesideBoxes, ExerciseView):
     """The interview date, the date they gave, permission, holidays, and the plan."""
 
     title = "Your follow-up plan"
@@ -24,30 +30,39 @@ class FollowUpView(ExerciseView):
 
     def build(self) -> list[w.Widget]:
         rules = load("followup.json")
-        style = {"description_width": "11em"}
+        # The interview date lives in the base view's "interview" box: give it a
+        # note line of its own there, for a year that looks mistyped.
+        inner = self.interview_box.children[0]
+        row = self.beside(self.date)
+        inner.children = tuple(row if child is self.date else child for child in inner.children)
         self.stated_date = self.date_picker("Date they gave")
         self.bind_date(self.stated_date, "next_steps", "stated_date")
-        self.permission = w.Dropdown(
-            description="May you get in touch?",
-            options=[(a["label"], a["id"]) for a in rules["permission"]],
-            style=style,
-            layout=auto_width(),
+        self.permission = stacked(
+            w.Dropdown(
+                description="May you get in touch? What they said:",
+                options=[(a["label"], a["id"]) for a in rules["permission"]],
+            )
         )
         self.permission.observe(self._on_setting, names="value")
-        self.buffer = w.Dropdown(
-            description="Days past their date",
-            options=[(f"{n} business day{'s' if n > 1 else ''}", n) for n in
-                     rules["follow_up"]["after_date_business_days"]],
-            style=style,
-        )  # fmt: skip
+        days = rules["follow_up"]["after_date_business_days"]
+        self.buffer = stacked(
+            w.Dropdown(
+                description="How long to wait after the date they gave",
+                options=[(f"{n} business day{'s' if n > 1 else ''}", n) for n in days],
+            )
+        )
         self.buffer.observe(self._on_setting, names="value")
         self.holiday = self.date_picker("A holiday of yours")
         self.add_holiday = w.Button(
-            description="Add this holiday", tooltip="Skip it like a weekend"
+            description="Add this holiday", tooltip="Skip it like a weekend", layout=auto_width()
         )
         self.add_holiday.on_click(self._on_add_holiday)
-        self.holidays = w.Select(description="Your holidays", options=[], rows=4, style=style)
-        self.remove_holiday = w.Button(description="Remove the selected holiday")
+        self.holidays = stacked(w.Select(description="Your holidays", options=[], rows=4))
+        self.remove_holiday = w.Button(
+            description="Remove the selected holiday",
+            tooltip="Take the holiday selected in the list off the plan",
+            layout=auto_width(),
+        )
         self.remove_holiday.on_click(self._on_remove_holiday)
         self.plan_box = w.HTML()
         self.ics_button = w.Button(
@@ -57,11 +72,12 @@ class FollowUpView(ExerciseView):
         )
         self.ics_button.on_click(self._on_ics)
         return [
-            self.stated_date,
+            self.beside(self.stated_date),
             self.permission,
             self.buffer,
-            w.HBox([self.holiday, self.add_holiday]),
-            w.HBox([self.holidays, self.remove_holiday]),
+            w.HBox([self.holiday, self.add_holiday], layout=w.Layout(flex_flow="row wrap")),
+            self.beside(self.holidays),
+            self.remove_holiday,
             w.HTML("<h4>The plan</h4>"),
             self.plan_box,
             self.ics_button,
@@ -75,13 +91,45 @@ class FollowUpView(ExerciseView):
         if days not in [value for _label, value in self.buffer.options]:
             self.buffer.options = [*self.buffer.options, (f"{days} business days", days)]
         self.buffer.value = settings["buffer_days"]
-        self.holidays.options = list(settings["holidays"])
+        self._list_holidays()
         self._refresh()
 
+    def _list_holidays(self) -> None:
+        """The holidays by their day's name ("Friday 25 December 2026"), each kept as ISO."""
+        options = []
+        for text in self.workbook["follow_up"]["holidays"]:
+            day = parse_date(text)
+            options.append((f"{day:%A} {day.day} {day:%B %Y}" if day else text, text))
+        self.holidays.options = options
+
     def _refresh(self) -> None:
+        notes = date_problems(self.workbook)
+        self.note(self.date, notes.get("interview"))
+        self.note(self.stated_date, notes.get("stated_date"))
+        holidays = [message for key, message in notes.items() if key.startswith("holiday ")]
+        self.note(self.holidays, " ".join(holidays) or None)
         p = plan(self.workbook)
         items = "".join(f"<li>{escape(line)}</li>" for line in (*p.problems, *p.reasons))
-        self.plan_box.value = f"<ul>{items}</ul>"
+        found = events(self.workbook)
+        listed = "".join(
+            f"<li><strong>{escape(e.summary)}</strong>: {escape(e.when)}</li>" for e in found
+        )
+        calendar = (
+            f"<p>The calendar file will hold {len(found)} event{'s' if len(found) != 1 else ''},"
+            f" each with a reminder at 9 am:</p><ul>{listed}</ul>"
+            if found
+            else ""
+        )
+        self.plan_box.value = f"<ul>{items}</ul>{calendar}"
+        self.result = {
+            "date_notes": notes,
+            "problems": list(p.problems),
+            "reasons": list(p.reasons),
+            "events": [
+                {"summary": e.summary, "start": e.start.isoformat(), "end": e.end.isoformat()}
+                for e in found
+            ],
+        }
 
     def dates_changed(self) -> None:
         self._refresh()
@@ -101,7 +149,7 @@ class FollowUpView(ExerciseView):
             return
         holidays = set(self.workbook["follow_up"]["holidays"]) | {day.isoformat()}
         self.workbook["follow_up"]["holidays"] = sorted(holidays)
-        self.holidays.options = self.workbook["follow_up"]["holidays"]
+        self._list_holidays()
         self._refresh()
         self.save()
 
@@ -112,7 +160,7 @@ class FollowUpView(ExerciseView):
             return
         holidays = [d for d in self.workbook["follow_up"]["holidays"] if d != chosen]
         self.workbook["follow_up"]["holidays"] = holidays
-        self.holidays.options = holidays
+        self._list_holidays()
         self._refresh()
         self.save()
 
@@ -125,7 +173,12 @@ class FollowUpView(ExerciseView):
         target = self.path.with_name(f"{self.path.stem}-follow-up.ics")
         if not self.write_beside(target, calendar):
             return None
-        self.say(f"Saved {target.name} next to your workbook: open it with your calendar.")
+        notes = date_problems(self.workbook)
+        check = " Check the dates marked above first." if notes else ""
+        self.say(
+            f"Saved {target.name} next to your workbook: open it with your calendar.{check}",
+            error=bool(notes),
+        )
         return target
 
 

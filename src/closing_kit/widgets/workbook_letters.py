@@ -3,7 +3,8 @@
 Drafts come from the workbook (the cards, the memory dump, the next steps);
 what the learner changes in a draft is saved as their own version, which
 "Start again from the notes" discards. Warnings come from
-``closing_kit.workbook.letters.warnings``.
+``closing_kit.workbook.letters.warnings``. Letters are only saved as files
+once each one is signed with the learner's name.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from closing_kit.widgets._controls import NotesBesideBoxes, stacked
 from closing_kit.widgets.base import ExerciseView, auto_width, escape
 from closing_kit.workbook.fields import field_problem
 from closing_kit.workbook.letter_files import FORMATS, write_letters
-from closing_kit.workbook.letters import draft, letters, warnings
+from closing_kit.workbook.letters import draft, letters, signed, unsigned, warnings
 from closing_kit.workbook.memory import notes_about
 
 __all__ = ["LettersView", "show_letters"]
@@ -31,25 +33,26 @@ class _LetterBox:
         name = " ".join(person["name"].split())
         self.heading = w.HTML(f"<h4>To {escape(name)}</h4>")
         self.evidence = view.text(
-            "Your answer",
+            "Your answer to their concern",
             placeholder="one piece of evidence you did not mention in the room",
+            area=True,
         )
         self.evidence.tooltip = f"Your answer to {name}'s concern"
+        self.evidence_row = view.beside(self.evidence)
         self.concern = w.HTML()
-        self.draft = w.Textarea(
-            description="Letter",
-            layout=w.Layout(width="100%", height="18em"),
-            style={"description_width": "11em"},
-        )
+        self.draft = view.text(f"Your letter to {name}", area=True)
+        self.draft.layout.height = "18em"
         self.reset = w.Button(
             description="Start again from the notes",
             tooltip=f"Replace your edits of the letter to {name} with a fresh draft",
             layout=auto_width(),
         )
-        self.box = w.VBox([self.heading, self.concern, self.evidence, self.draft, self.reset])
+        self.box = w.VBox(
+            [self.heading, self.concern, self.evidence_row, view.beside(self.draft), self.reset]
+        )
 
 
-class LettersView(ExerciseView):
+class LettersView(NotesBesideBoxes, ExerciseView):
     """Your name and fit sentence, then one editable letter per person, warnings and files."""
 
     title = "Thank-you letters"
@@ -57,14 +60,14 @@ class LettersView(ExerciseView):
 
     def build(self) -> list[w.Widget]:
         self.your_name = self.text("Your name", placeholder="how you sign your letters")
-        self.bind_text(self.your_name, "letters", "your_name", required=True)
+        self.bind_noted(self.your_name, "letters", "your_name", required=True)
         self.your_name.observe(self._redraft, names="value")
         self.fit = self.text(
             "Why you fit",
             placeholder="one sentence, in your own words, on why you fit the role",
             area=True,
         )
-        self.bind_text(self.fit, "letters", "fit", required=True)
+        self.bind_noted(self.fit, "letters", "fit", required=True)
         self.fit.observe(self._redraft, names="value")
         self.refresh_button = w.Button(
             description="Read my notes again",
@@ -74,10 +77,8 @@ class LettersView(ExerciseView):
         self.refresh_button.on_click(self._on_refresh)
         self.letters_box = w.VBox()
         self.warnings_box = w.HTML()
-        self.file_format = w.Dropdown(
-            description="Save as",
-            options=[(_FORMAT_LABELS[f], f) for f in FORMATS],
-            style={"description_width": "11em"},
+        self.file_format = stacked(
+            w.Dropdown(description="Save as", options=[(_FORMAT_LABELS[f], f) for f in FORMATS])
         )
         self.files_button = w.Button(
             description="Save the letters as files",
@@ -86,14 +87,17 @@ class LettersView(ExerciseView):
         )
         self.files_button.on_click(self._on_files)
         self.boxes: dict[str, _LetterBox] = {}
+        self.files_note = w.HTML()
         return [
-            self.your_name,
-            self.fit,
+            self.beside(self.your_name),
+            self.beside(self.fit),
             self.refresh_button,
             self.letters_box,
             w.HTML("<h4>Before you send</h4>"),
             self.warnings_box,
-            w.HBox([self.file_format, self.files_button]),
+            self.file_format,
+            self.files_button,
+            self.files_note,
         ]
 
     def show(self) -> None:
@@ -134,7 +138,7 @@ class LettersView(ExerciseView):
                     if concerns
                     else ""
                 )
-                box.evidence.layout.display = None if concerns else "none"
+                box.evidence_row.layout.display = None if concerns else "none"
                 box.evidence.value = saved.get("evidence", "")
                 box.draft.value = by_id[person_id].text
             self._show_warnings()
@@ -142,12 +146,23 @@ class LettersView(ExerciseView):
             self._quiet = quiet
 
     def _show_warnings(self) -> None:
-        found = warnings(self.workbook)
+        drafts = letters(self.workbook)
+        found = warnings(self.workbook, drafts)
         self.warnings_box.value = (
             "<ul>" + "".join(f"<li>{escape(x.message)}</li>" for x in found) + "</ul>"
             if found
             else "<p>Nothing to fix: read each letter once more, then send it.</p>"
         )
+        your_name = self.workbook["letters"]["your_name"]
+        self.result = {
+            "letters": [
+                {"person_id": x.person_id, "name": x.name, "to": x.email,
+                 "signed": signed(x, your_name), "text": x.text}
+                for x in drafts
+            ],
+            "warnings": [{"kind": x.kind, "person_id": x.person_id, "message": x.message}
+                         for x in found],
+        }  # fmt: skip
 
     # -- events ------------------------------------------------------------
     def _redraft(self, _change=None) -> None:
@@ -158,7 +173,8 @@ class LettersView(ExerciseView):
         if self._quiet:
             return
         self._saved(box.id)["evidence"] = change["new"]
-        self.save(note=field_problem(change["new"], "Your answer"))
+        self.note(box.evidence, field_problem(change["new"], "Your answer"))
+        self.save()
         self._fill()
 
     def _on_edit(self, box: _LetterBox, change) -> None:
@@ -168,7 +184,8 @@ class LettersView(ExerciseView):
         note = field_problem(change["new"], "The letter")
         if not change["new"].strip():
             note = "The letter is empty, so the draft from your notes will be used."
-        self.save(note=note)
+        self.note(box.draft, note)
+        self.save()
         self._show_warnings()
 
     def _on_reset(self, box: _LetterBox) -> None:
@@ -191,14 +208,34 @@ class LettersView(ExerciseView):
         if not self.boxes:
             self.say("No letters yet: add the people you met first.", error=True)
             return []
+        if not self.workbook["letters"]["your_name"].strip():
+            message = "Add your name first (in 'Your name' above), so the letters are signed."
+            self._files_said(message, error=True)
+            self.note(self.your_name, message)
+            return []
+        missing = [x.name for x in unsigned(self.workbook)]
+        if missing:
+            self._files_said(
+                f"Not saved yet: the letter to {', '.join(missing)} does not end with your name. "
+                "Add it after 'Best wishes', or choose 'Start again from the notes'.",
+                error=True,
+            )
+            return []
         folder = self.path.with_name(f"{self.path.stem}-letters")
         try:
             written = write_letters(self.workbook, folder, self.file_format.value)
         except OSError as err:
-            self.say(f"Could not write the letters: {err.strerror or err}.", error=True)
+            self._files_said(f"Could not write the letters: {err.strerror or err}.", error=True)
             return []
-        self.say(f"Saved {len(written)} letter(s) in the folder {folder.name}.")
+        self._files_said(f"Saved {len(written)} letter(s) in the folder {folder.name}.")
+        self.result = {**(self.result or {}), "files": [p.name for p in written]}
         return written
+
+    def _files_said(self, message: str, error: bool = False) -> None:
+        """Say what happened to the files under the button, and on the status line."""
+        colour = "#b00020" if error else "inherit"
+        self.files_note.value = f'<div style="color:{colour}">{escape(message)}</div>'
+        self.say(message, error=error)
 
 
 def show_letters(store: str | Path | None = None) -> LettersView:

@@ -6,14 +6,16 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from closing_kit.widgets._controls import NotesBesideBoxes
 from closing_kit.widgets.base import ExerciseView, auto_width
 from closing_kit.workbook._data import load
+from closing_kit.workbook.followup import date_problems
 from closing_kit.workbook.model import parse_date
 
 __all__ = ["NextStepsView", "show_next_steps"]
 
 
-class NextStepsView(ExerciseView):
+class NextStepsView(NotesBesideBoxes, ExerciseView):
     """A tick per question, then What, When, Who and How, and the date they gave."""
 
     title = "Next steps"
@@ -30,7 +32,7 @@ class NextStepsView(ExerciseView):
         self.answers = {}
         for answer in data["answers"]:
             box = self.text(answer["label"], placeholder=answer["placeholder"])
-            self.bind_text(box, "next_steps", answer["id"])
+            self.bind_noted(box, "next_steps", answer["id"])
             self.answers[answer["id"]] = box
         self.stated_date = self.date_picker("Date they gave")
         self.bind_date(self.stated_date, "next_steps", "stated_date")
@@ -38,8 +40,8 @@ class NextStepsView(ExerciseView):
             w.HTML("<h4>Before you leave: tick what you asked</h4>"),
             w.VBox(list(self.questions.values())),
             w.HTML("<h4>Straight afterwards: the answer, as you heard it</h4>"),
-            *self.answers.values(),
-            self.stated_date,
+            *(self.beside(box) for box in self.answers.values()),
+            self.beside(self.stated_date),
             w.HTML("<p>No date given? Leave it empty: the follow-up plan allows for that.</p>"),
         ]
 
@@ -50,6 +52,11 @@ class NextStepsView(ExerciseView):
         for key, box in self.answers.items():
             box.value = steps[key]
         self.stated_date.value = parse_date(steps["stated_date"])
+        self.dates_changed()
+
+    def dates_changed(self) -> None:
+        """A date that looks mistyped (a year or more away) gets a note under its box."""
+        self.note(self.stated_date, date_problems(self.workbook).get("stated_date"))
 
     @property
     def asked(self) -> list[str]:
