@@ -27,6 +27,16 @@ def timed(call) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def ordering(rows, kind: str) -> float:
+    """How often a case labelled strong scores above one labelled weak (ties count half)."""
+    strong = [score for k, exp, _, score in rows if k == kind and exp == "strong"]
+    weak = [score for k, exp, _, score in rows if k == kind and exp == "weak"]
+    pairs = [(s, w) for s in strong for w in weak]
+    if not pairs:
+        return float("nan")
+    return sum(1.0 if s > w else 0.5 if s == w else 0.0 for s, w in pairs) / len(pairs)
+
+
 def main() -> None:
     calls = []
     for level in ("strong", "weak"):
@@ -69,6 +79,8 @@ def main() -> None:
     print(f"latency per answer: median {median:.3f} ms, 99th percentile {p99:.3f} ms")
     print(f"10,000-word closing: {huge_ms:.1f} ms; as a reservation answer: {huge_res:.1f} ms")
     print(f"held-out cases: {agree}/{len(rows)} agree with their label")
+    for kind in analyze:
+        print(f"  {kind:13} strong ranked above weak: {ordering(rows, kind):.2f} of pairs")
     print(f"weak rated strong: {praised_weak}; strong rated below strong: {missed_strong}")
     for kind, exp, level, score in rows:
         mark = "ok " if (level == "strong") == (exp == "strong") else "MISS"

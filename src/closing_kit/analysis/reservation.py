@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from closing_kit.analysis.feedback import Feedback
+from closing_kit.analysis.noncommittal import analyze_noncommittal
 from closing_kit.analysis.rubric import rubric
 from closing_kit.analysis.text import has_evidence, input_problem, normalise, sentences, words
 
-__all__ = ["analyze_reservation", "concern_terms", "letter_version"]
+__all__ = ["analyze_reservation", "concern_terms", "is_vague_reply", "letter_version"]
 
 #: Words too common to show that an answer speaks to *this* concern.
 STOPWORDS = frozenset(
@@ -31,20 +32,51 @@ def concern_terms(concern: str) -> set[str]:
     return {_stem(w) for w in words(concern) if w not in STOPWORDS and len(w) > 2}
 
 
+def is_vague_reply(concern: str) -> bool:
+    """Whether ``concern`` is really a vague answer about the process, with no doubt in it."""
+    r = rubric("reservation")
+    low = normalise(concern)
+    vague = any(p.search(low) for p in r.extra["vague_reply.patterns"])
+    return vague and not any(p.search(low) for p in r.extra["vague_reply.doubt_patterns"])
+
+
 def analyze_reservation(concern: str, response: str) -> Feedback:
-    """Check a response to ``concern``: acknowledge, answer it, evidence, bridge, check back."""
+    """Check a response to ``concern``: acknowledge, answer it, evidence, bridge, check back.
+
+    Three checks count against an answer that sounds polite but evades:
+    blaming others, dismissing the concern, and claims about oneself with no
+    example. A "concern" that is really a vague answer about the process
+    ("we have more candidates to see") is judged as one (chapter 7's checks).
+    """
+    if is_vague_reply(concern or ""):
+        fb = analyze_noncommittal(concern, response)
+        note = "That was a vague answer about the process, not a doubt: judged as one (chapter 7)."
+        return Feedback(fb.kind, fb.score, fb.level, fb.checks, fb.suggestion, (note, *fb.notes))
     r = rubric("reservation")
     problem = input_problem(response, "your answer")
     low = normalise(response) if not problem else ""
+    concern_low = normalise(concern)
     overlap = concern_terms(concern) & {_stem(w) for w in words(low)}
+    topics = [
+        topic
+        for topic, asked, answered in r.rules["addresses_concern"].topics
+        if any(p.search(concern_low) for p in asked) and any(p.search(low) for p in answered)
+    ]
+    evidence = has_evidence(low, r.rules["evidence"])
     results = {
         "acknowledge": r.rules["acknowledge"].matches(low),
         "not_defensive": not problem and not r.rules["not_defensive"].matches(low),
-        "addresses_concern": bool(overlap) or not concern_terms(concern) and not problem,
-        "evidence": has_evidence(low, r.rules["evidence"]),
+        "addresses_concern": bool(overlap or topics) or not concern_terms(concern) and not problem,
+        "evidence": evidence,
         "bridge": r.rules["bridge"].matches(low),
         "check_back": "?" in low and r.rules["check_back"].matches(low),
         "no_overpromise": not problem and not r.rules["no_overpromise"].matches(low),
+        "no_blaming": not problem and not r.rules["no_blaming"].matches(low),
+        "no_dismissing": not problem
+        and not r.rules["no_dismissing"].matches(low)
+        and not (r.rules["no_dismissing"].matches_soft(low) and not evidence),
+        "no_empty_claims": not problem
+        and not (r.rules["no_empty_claims"].matches(low) and not evidence),
     }
     notes = []
     if overlap:

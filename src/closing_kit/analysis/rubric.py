@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from closing_kit.analysis.feedback import Check, Feedback, level_for
@@ -28,9 +28,16 @@ class RuleSpec:
     patterns: tuple[re.Pattern, ...]
     action_patterns: tuple[re.Pattern, ...] = ()
     max_question_words: int = 0
+    #: Phrases that count only in some cases (see the check's ``_about``).
+    soft_patterns: tuple[re.Pattern, ...] = ()
+    #: (id, concern patterns, answer patterns): a topic answered in other words.
+    topics: tuple[tuple[str, tuple[re.Pattern, ...], tuple[re.Pattern, ...]], ...] = ()
 
     def matches(self, text: str) -> bool:
         return any(p.search(text) for p in self.patterns)
+
+    def matches_soft(self, text: str) -> bool:
+        return any(p.search(text) for p in self.soft_patterns)
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,8 @@ class Rubric:
     kind: str
     order: tuple[str, ...]
     rules: dict[str, RuleSpec]
+    #: Other pattern lists of this kind's section (e.g. reservation's "vague_reply").
+    extra: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
 
     @property
     def check_ids(self) -> frozenset[str]:
@@ -99,15 +108,31 @@ def _load(kind: str, data: dict) -> Rubric:
             praise=spec["praise"],
             message=spec["message"],
             suggestion=spec["suggestion"],
-            patterns=tuple(re.compile(p) for p in spec.get("patterns", ())),
-            action_patterns=tuple(re.compile(p) for p in spec.get("action_patterns", ())),
+            patterns=_compile(spec.get("patterns", ())),
+            action_patterns=_compile(spec.get("action_patterns", ())),
             max_question_words=int(spec.get("max_question_words", 0)),
+            soft_patterns=_compile(spec.get("soft_patterns", ())),
+            topics=tuple(
+                (t["id"], _compile(t["concern"]), _compile(t["answer"]))
+                for t in spec.get("topics", ())
+            ),
         )
     if set(order) != set(rules):
         raise ValueError(f"rubrics.json: {kind} order {order} does not list every check")
     if sum(r.weight for r in rules.values()) != 100:
         raise ValueError(f"rubrics.json: {kind} weights must add up to 100")
-    return Rubric(kind=kind, order=order, rules=rules)
+    extra = {
+        f"{name}.{key}": _compile(value)
+        for name, block in section.items()
+        if isinstance(block, dict) and name != "checks"
+        for key, value in block.items()
+        if key.endswith("patterns")
+    }
+    return Rubric(kind=kind, order=order, rules=rules, extra=extra)
+
+
+def _compile(patterns) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in patterns)
 
 
 @functools.cache
