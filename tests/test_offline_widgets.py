@@ -91,6 +91,7 @@ def _widget_notebook() -> dict:
     }
 
 
+@pytest.mark.slow  # a (tiny) book build: seconds, not part of the quick loop
 def test_build_without_npm_still_succeeds_and_says_so(tmp_path):
     """With no npm, a widget page builds, one line says so, and its scripts come from the CDN."""
     book = tmp_path / "book"
