@@ -1,16 +1,22 @@
-"""Measure the build and what a reader downloads. Not a test: it prints figures.
+"""Measure the build, what a reader downloads and the test suite. Not a test: it prints figures.
 
-    python scripts/benchmark.py
+    python scripts/benchmark.py            # build times, site size, page weights
+    python scripts/benchmark.py --suite    # also the whole test suite (long)
 
 Reports: a clean build with an empty npm cache (first build on a machine),
 a clean build with the widget scripts cached, a rebuild with nothing
 changed, a rebuild after one chapter changed, the built site's size, and the
 bytes a reader's browser fetches to open each page (from headless Chromium,
-with what dominates).
+with what dominates). With ``--suite``: the wall time of ``python3 -m pytest``
+on this machine, and of the quick loop ``python3 -m pytest -m "not slow"``.
+
+Each section is one function in ``SECTIONS`` (name, what it measures,
+whether it runs by default); add a figure by adding a function there.
 """
 
 from __future__ import annotations
 
+import argparse
 import collections
 import functools
 import http.server
@@ -22,7 +28,7 @@ import threading
 import time
 from pathlib import Path
 
-from book_copy import build_command, copy_book
+from book_copy import EXECUTION_CACHE, ROOT, build_command, copy_book
 
 
 def timed_build(book: Path, env=None) -> float:
@@ -87,7 +93,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def main() -> None:
+def build_section() -> None:
+    """Build times, the built site's size and what a reader downloads per page."""
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         cold = copy_book(tmp / "cold")
@@ -105,9 +112,6 @@ def main() -> None:
             by_kind[f.suffix or "(none)"] += f.stat().st_size
         total = sum(by_kind.values())
 
-        print("# closing-kit benchmark")
-        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-        print()
         print("## Build (jupyter-book build -W -n --keep-going)")
         print(f"clean build, empty npm cache (first build):  {t_cold:6.1f} s")
         print(f"clean build, widget scripts cached:         {t_clean:6.1f} s")
@@ -122,6 +126,66 @@ def main() -> None:
         for rel, size, top in page_weights(site):
             biggest = ", ".join(f"{Path(u).name} {human(s)}" for u, s in top)
             print(f"  {rel:50} {human(size):>9}   largest: {biggest}")
+
+
+def _timed_pytest(*args: str) -> tuple[float, str]:
+    """Wall time of ``python3 -m pytest *args`` in the repository, and its summary line."""
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - start
+    lines = [line for line in proc.stdout.splitlines() if line.strip()]
+    summary = lines[-1].strip("= ") if lines else f"exit status {proc.returncode}"
+    return seconds, summary
+
+
+def suite_section() -> None:
+    """The whole test suite, as the README runs it, and the quick loop."""
+    cached = (ROOT / EXECUTION_CACHE / "global.db").is_file()
+    t_all, all_summary = _timed_pytest()
+    t_quick, quick_summary = _timed_pytest("-m", "not slow")
+    print("## Test suite (wall time, this machine)")
+    note = "seeded from _build/" if cached else "none: every notebook is executed"
+    print(f"notebook execution cache for the test build: {note}")
+    print(f"python3 -m pytest:                   {t_all:6.1f} s   {all_summary}")
+    print(f'python3 -m pytest -m "not slow":     {t_quick:6.1f} s   {quick_summary}')
+
+
+#: The report's sections, in order: (name, function, runs without being asked).
+#: A new figure (the feedback CLI's latency, import times, ...) is one more
+#: function here; the command line gets ``--<name>`` for it automatically.
+SECTIONS = [
+    ("build", build_section, True),
+    ("suite", suite_section, False),
+]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    for name, function, default in SECTIONS:
+        if not default:
+            parser.add_argument(f"--{name}", action="store_true", help=function.__doc__)
+    parser.add_argument(
+        "--only",
+        choices=[name for name, _, _ in SECTIONS],
+        action="append",
+        help="run only these sections (repeatable)",
+    )
+    args = parser.parse_args(argv)
+    chosen = [
+        (name, function)
+        for name, function, default in SECTIONS
+        if (name in args.only if args.only else default or getattr(args, name, False))
+    ]
+    print("# closing-kit benchmark")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    for _, function in chosen:
+        print()
+        function()
 
 
 if __name__ == "__main__":
