@@ -1,4 +1,4 @@
-"""`.ci/run` installs only the missing system pieces, one package at a time, then the README's commands.
+"""`.ci/run` installs only the missing system pieces, one at a time, then the README commands.
 
 `.ci/system-packages` runs with a fake ``apt-get`` on a PATH of stubs, so
 no test installs anything.
