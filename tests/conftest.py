@@ -2,7 +2,7 @@
 
 Also marks the slow tests (the book build and everything that reads it, the
 browser tests, the notebooks nbval runs), so ``python3 -m pytest -m "not slow"``
-runs the units and widget tests alone in seconds.
+runs the units and widget tests alone in about half a minute.
 """
 
 from __future__ import annotations
