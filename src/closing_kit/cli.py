@@ -5,6 +5,12 @@ Feedback for coaches and scripts::
     echo "Thank you..." | closing-kit feedback closing --json
     echo "That's fair..." | closing-kit feedback objection --concern "TEXT" --json
     echo "Thanks..." | closing-kit feedback noncommittal --reply "TEXT"
+    closing-kit feedback closing --batch answers.csv --column NAME -o scored.csv
+
+Teaching a class (see ``closing_kit.classroom``)::
+
+    closing-kit class-report DIR -o report.html [--anonymise] [--csv table.csv]
+    closing-kit class-link --hub URL [--repo URL] [--branch main]
 
 The learner's workbook (see ``closing_kit.workbook.cli``)::
 
@@ -34,7 +40,90 @@ from closing_kit.workbook.cli import add_commands as add_workbook_commands
 __all__ = ["main"]
 
 
+def _fail(message: str) -> int:
+    print(f"closing-kit: {message}", file=sys.stderr)
+    return 2
+
+
+def _feedback_batch(args) -> int:
+    # Imported here: the one-answer path loads nothing but the engine.
+    from closing_kit.classroom.batch import BatchError, write_scored
+
+    if not (args.column or "").strip():
+        return _fail("name the column that holds the answers: --column NAME")
+    prompt, prompt_column = "", None
+    if args.kind == "objection":
+        prompt, prompt_column = args.concern or "", args.concern_column
+        if not prompt.strip() and not prompt_column:
+            return _fail(
+                "say what the interviewer doubted: --concern TEXT or --concern-column NAME"
+            )
+    elif args.kind == "noncommittal":
+        prompt, prompt_column = args.reply or "", args.reply_column
+        if not prompt.strip() and not prompt_column:
+            return _fail("give the interviewer's reply: --reply TEXT or --reply-column NAME")
+    try:
+        result = write_scored(
+            args.batch,
+            args.output,
+            kind=args.kind,
+            column=args.column,
+            prompt=prompt,
+            prompt_column=prompt_column,
+            job_ad=args.job_ad or "",
+            warn=lambda line: print(f"closing-kit: {line}", file=sys.stderr),
+        )
+    except BatchError as err:
+        return _fail(str(err))
+    except OSError as err:
+        return _fail(f"cannot write {args.output} ({err.strerror or err})")
+    if not result.scored:
+        return _fail(f"no row could be scored ({len(result.problems)} left out, reasons above)")
+    left = f"; {len(result.problems)} left out (see above)" if result.problems else ""
+    where = f" into {args.output}" if args.output not in (None, "-") else ""
+    print(f"closing-kit: scored {result.scored} rows{where}{left}", file=sys.stderr)
+    return 0
+
+
+def _class_report(args) -> int:
+    from pathlib import Path
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        return _fail(f"{args.folder} is not a folder: give the folder that holds the workbooks")
+    try:
+        from closing_kit.classroom.report import build_report, write_csv
+    except ImportError as err:
+        return _fail(f"the class report needs the 'class' extra ({err.name} is missing): "
+                     "pip install 'closing-kit[class]'")  # fmt: skip
+    report = build_report(folder, anonymise=args.anonymise)
+    try:
+        Path(args.output).write_text(report.html, encoding="utf-8")
+        if args.csv:
+            write_csv(report, args.csv)
+    except OSError as err:
+        return _fail(f"cannot write the report ({err.strerror or err}: {err.filename})")
+    skipped = len(report.data.skipped)
+    note = (
+        f"; {skipped} file{'s' if skipped != 1 else ''} left out (listed in it)" if skipped else ""
+    )
+    print(f"closing-kit: {len(report.rows)} learners in {args.output}{note}", file=sys.stderr)
+    return 0
+
+
+def _class_link(args) -> int:
+    from closing_kit.classroom.links import DEFAULT_REPO, LinkError, class_link
+
+    try:
+        print(class_link(args.hub, args.repo or DEFAULT_REPO, args.branch))
+    except LinkError as err:
+        return _fail(str(err))
+    return 0
+
+
 def _feedback(args) -> int:
+    if args.batch:
+        return _feedback_batch(args)
     text = sys.stdin.read()
     if not text.strip():
         problem = 'standard input is empty: pipe the answer in, e.g. echo "..." | closing-kit ...'
@@ -78,7 +167,27 @@ def build_parser() -> argparse.ArgumentParser:
     fb.add_argument("--reply", help="noncommittal: the interviewer's vague answer")
     fb.add_argument("--job-ad", help="closing: the job ad's requirements, to match evidence")
     fb.add_argument("--json", action="store_true", help="print one JSON object")
+    fb.add_argument("--batch", metavar="FILE.csv", help="score every row of a CSV file instead")
+    fb.add_argument("--column", help="--batch: the column that holds the answers")
+    fb.add_argument("--concern-column", help="--batch, objection: the column with each concern")
+    fb.add_argument("--reply-column", help="--batch, noncommittal: the column with each reply")
+    fb.add_argument("-o", "--output", help="--batch: the scored CSV (default: standard output)")
     fb.set_defaults(func=_feedback)
+    report = commands.add_parser("class-report", help="a report on a folder of learners' workbooks")
+    report.add_argument("folder", metavar="DIR", help="the folder of workbook files (*.json)")
+    report.add_argument("-o", "--output", required=True, help="the HTML report to write")
+    report.add_argument("--anonymise", action="store_true", help="Learner 1, 2... for names")
+    report.add_argument("--csv", metavar="FILE.csv", help="also write the per-learner table")
+    report.set_defaults(func=_class_report)
+    link = commands.add_parser("class-link", help="a link that opens the notebooks on a JupyterHub")
+    link.add_argument(
+        "--hub", required=True, help="the hub's address, e.g. https://hub.example.org"
+    )
+    link.add_argument(
+        "--repo", default=None, help="the course repository (default: the public one)"
+    )
+    link.add_argument("--branch", default="main", help="the branch to open (default: main)")
+    link.set_defaults(func=_class_link)
     add_workbook_commands(commands)
     return parser
 

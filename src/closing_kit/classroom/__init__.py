@@ -1,0 +1,37 @@
+"""Teaching a class: the comment bank, the class report, batch scoring, a JupyterHub link.
+
+Pure logic and report rendering over the learners' workbook files; nothing is
+uploaded and no file read is ever changed. ``comments``, ``batch``, ``links``
+and ``learners`` need only the standard library (and the workbook extra to read
+workbooks); ``report`` and ``charts`` need the ``class`` extra (jinja2,
+matplotlib). The names below load their module on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+_LAZY = {
+    "comments_for": "comments", "load_comments": "comments", "validate_comments": "comments",
+    "BatchError": "batch", "score_csv": "batch", "write_scored": "batch",
+    "LinkError": "links", "class_link": "links", "parse_class_link": "links",
+    "read_class": "learners", "summarise": "learners",
+    "build_report": "report", "safe_cell": "report", "write_csv": "report",
+    "score_chart": "charts", "text_alternative": "charts",
+    "sample_workbook": "sample",
+}  # fmt: skip
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'closing_kit.classroom' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"closing_kit.classroom.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])

@@ -1,0 +1,217 @@
+"""The class report: one HTML page (and, if asked, a CSV table) from a folder of workbooks.
+
+Needs the ``class`` extra (jinja2, matplotlib). Everything a learner wrote is
+escaped by jinja2's autoescaping; ``anonymise`` replaces each name by
+"Learner 1", "Learner 2"... in the order of the file names, the same in the
+page and in the table, and leaves no name, file name or interview detail behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from closing_kit.classroom.comments import comments_for
+from closing_kit.classroom.learners import ClassData, Learner, Miss, read_class
+
+__all__ = ["CSV_COLUMNS", "ClassReport", "build_report", "safe_cell", "write_csv"]
+
+KINDS = {
+    "closing": "Closing question",
+    "reservation": "Reservations",
+    "noncommittal": "Vague answers",
+}
+DRILLS = {"reservation": "Reservation drill", "noncommittal": "Vague-answer drill"}
+#: The per-learner table, as in the page and the CSV file.
+CSV_COLUMNS = (
+    "learner", "file", "closing versions", "closing first", "closing best", "closing latest",
+    "reservation attempts", "reservation average", "vague-answer attempts",
+    "vague-answer average", "role-play runs", "role-play best", "checklist ticked",
+    "checklist items", "missed most",
+)  # fmt: skip
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class ClassReport:
+    """What ``build_report`` made: the page, the table's rows, and the class's data."""
+
+    html: str
+    header: tuple[str, ...]
+    rows: list[list[str]]
+    data: ClassData
+
+
+def safe_cell(value) -> str:
+    """A cell a spreadsheet shows as text: one starting with = + - @ gets a leading apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def build_report(folder: str | Path, anonymise: bool = False) -> ClassReport:
+    """Read the class's workbooks in ``folder`` and make the report."""
+    data = read_class(folder)
+    names = _names(data.learners, anonymise)
+    scrub = _scrubber(data.learners) if anonymise else (lambda text: text)
+    header = tuple(c for c in CSV_COLUMNS if not (anonymise and c == "file"))
+    rows, items = [], []
+    for n, learner in enumerate(data.learners, start=1):
+        row = _row(learner, names[n - 1])
+        if anonymise:
+            del row[CSV_COLUMNS.index("file")]
+        rows.append(row)
+        series = learner.series()
+        from closing_kit.classroom.charts import score_chart, text_alternative
+
+        items.append(
+            {
+                "learner": learner,
+                "name": names[n - 1],
+                "file": "" if anonymise else learner.file,
+                "practised": _practised(learner),
+                "chart": score_chart(series, f"chart{n}") if series else "",
+                "alt": text_alternative(series),
+                "latest_close": scrub(learner.latest_close),
+            }
+        )
+    skipped = [
+        type(s)(f"Skipped file {n}" if anonymise else s.file, scrub(s.reason))
+        for n, s in enumerate(data.skipped, start=1)
+    ]
+    page_data = ClassData(data.learners, skipped, data.misses, data.least_cards)
+    count = len(data.learners)
+    intro = (
+        f"{count} {'learner' if count == 1 else 'learners'}"
+        + (
+            f"; {len(skipped)} {'file' if len(skipped) == 1 else 'files'} left out"
+            if skipped
+            else ""
+        )
+        + ". Scores are out of 100, from the same checks the exercises use."
+    )
+    html = _template().render(
+        title="Class report",
+        intro=intro,
+        data=page_data,
+        learners=items,
+        kinds=KINDS,
+        drills=DRILLS,
+        comments=_comments,
+        table_head=header,
+        table_rows=rows,
+    )
+    return ClassReport(html, header, rows, page_data)
+
+
+def write_csv(report: ClassReport, path: str | Path) -> None:
+    """The per-learner table as CSV (UTF-8 with a BOM, so spreadsheets read the accents)."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(report.header)
+        writer.writerows([safe_cell(c) for c in row] for row in report.rows)
+
+
+def _comments(miss: Miss) -> tuple[str, ...]:
+    return comments_for(miss.kind, miss.check_id)
+
+
+def _names(learners: list[Learner], anonymise: bool) -> list[str]:
+    # Learners come in file-name order: the same folder always numbers them the same way.
+    if anonymise:
+        return [f"Learner {n}" for n in range(1, len(learners) + 1)]
+    return [learner.name for learner in learners]
+
+
+def _scrubber(learners: list[Learner]):
+    """Replace every learner's name (whole, or any part of it) and file name in free text."""
+    words = set()
+    for learner in learners:
+        for name in (learner.name, Path(learner.file).stem, learner.file):
+            if name.strip():
+                words.add(name.strip())
+        if learner.name != Path(learner.file).stem:
+            words.update(part for part in re.split(r"\s+", learner.name) if len(part) >= 2)
+    if not words:
+        return lambda text: text
+    pattern = re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    return lambda text: pattern.sub("[name]", text)
+
+
+def _average(scores: list[int]) -> str:
+    return str(round(sum(scores) / len(scores))) if scores else ""
+
+
+def _row(learner: Learner, name: str) -> list[str]:
+    c = learner.closing
+    return [
+        name,
+        learner.file,
+        str(len(c)),
+        str(c[0]) if c else "",
+        str(max(c)) if c else "",
+        str(c[-1]) if c else "",
+        str(len(learner.reservation)),
+        _average(learner.reservation),
+        str(len(learner.noncommittal)),
+        _average(learner.noncommittal),
+        str(len(learner.roleplay)),
+        str(max(learner.roleplay)) if learner.roleplay else "",
+        str(learner.checklist_done),
+        str(learner.checklist_total),
+        "; ".join(m.label for m in learner.misses),
+    ]
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _practised(learner: Learner) -> str:
+    parts = []
+    if learner.closing:
+        parts.append(_plural(len(learner.closing), "closing version", "closing versions"))
+    if learner.reservation:
+        parts.append(_plural(len(learner.reservation), "reservation answer", "reservation answers"))
+    if learner.noncommittal:
+        parts.append(
+            _plural(len(learner.noncommittal), "vague-answer response", "vague-answer responses")
+        )
+    if learner.roleplay:
+        parts.append(_plural(len(learner.roleplay), "role-play", "role-plays"))
+    ticked = f"checklist: {learner.checklist_done} of {learner.checklist_total} ticked"
+    if not parts:
+        return f"No scored practice saved yet; {ticked}."
+    return "Practised: " + ", ".join(parts) + f"; {ticked}."
+
+
+@cache
+def _template():
+    import jinja2
+    from markupsafe import Markup
+
+    from closing_kit.workbook.fields import printable
+
+    def finalize(value):
+        # Control characters (which HTML cannot hold) go; the charts' SVG is kept as it is.
+        return (
+            value if isinstance(value, Markup) or not isinstance(value, str) else printable(value)
+        )
+
+    source = resources.files("closing_kit").joinpath("data/classroom/report.html.j2")
+    env = jinja2.Environment(
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=finalize,
+    )
+    return env.from_string(source.read_text("utf-8"))
