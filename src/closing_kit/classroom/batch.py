@@ -219,7 +219,10 @@ def _analyze(kind: str, answer: str, prompt: str, job_ad: str):
 
 
 def write_scored(source, target, **kwargs) -> BatchResult:
-    """``score_csv`` into ``target`` (a path; atomically), or standard output for ``None``/"-"."""
+    """``score_csv`` into ``target`` (a path; atomically), or standard output for ``None``/"-".
+
+    ``target`` is written only when at least one row was scored.
+    """
     if target in (None, "-"):
         return score_csv(source, sys.stdout, **kwargs)
     target = Path(target)
@@ -229,7 +232,10 @@ def write_scored(source, target, **kwargs) -> BatchResult:
     try:
         with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
             result = score_csv(source, handle, **kwargs)
-        os.replace(tmp, target)
+        if result.scored:  # a file with no score in it would only mislead
+            os.replace(tmp, target)
+        else:
+            Path(tmp).unlink()
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -82,6 +82,8 @@ def _check_repo(repo: str) -> str:
             raise LinkError(f"the repository address {text!r} has no host name")
         if parts.query or parts.fragment:
             raise LinkError("give the repository's address only, without the part from ? or #")
+        if not parts.path.strip("/"):
+            raise LinkError(f"the repository address {text!r} names no repository after the host")
     folder = repo_folder(text)
     if not _FOLDER.match(folder):
         raise LinkError(f"the repository address {text!r} does not end in a folder name")
