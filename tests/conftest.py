@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -80,30 +81,70 @@ def site(built_book) -> Path:
     return built_book["html"]
 
 
-_notebook_homes: dict[str, str] = {}
+def _toc_notebooks() -> set[Path]:
+    """The notebooks the table of contents lists: the course's, as opposed to a learner's own."""
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    return {(ROOT / f"{name}.ipynb").resolve() for name in re.findall(r"notebooks/[\w.-]+", toc)}
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item):
-    """Each notebook nbval runs gets its own empty work folder, set before its kernel starts.
+class _Notebooks:
+    """Hooks for the notebooks nbval runs.
 
-    The exercises save the learner's work there; a fresh folder per notebook
-    keeps the outputs nbval compares independent of which notebook ran first.
+    A conftest's own hooks only see the files under its folder, and the
+    notebooks are in notebooks/, so these are registered as a plugin for the
+    whole run (``pytest_configure`` below).
     """
-    path = str(getattr(item, "fspath", ""))
-    if path.endswith(".ipynb") and path not in _notebook_homes:
-        _notebook_homes[path] = tempfile.mkdtemp(prefix="closing-kit-notebook-")
-        os.environ["CLOSING_KIT_HOME"] = _notebook_homes[path]
+
+    def __init__(self) -> None:
+        self.homes: dict[Path, str] = {}
+        self.course = _toc_notebooks()
+
+    def pytest_ignore_collect(self, collection_path, config):
+        """nbval runs the course's notebooks: a scratch notebook kept in notebooks/ is skipped.
+
+        The build ignores it too (only_build_toc_files); a course notebook
+        missing from _toc.yml fails test_toc_lists_only_notebooks_that_exist.
+        """
+        path = Path(collection_path).resolve()
+        if path.suffix == ".ipynb" and path.parent == self.notebooks_dir:
+            return path not in self.course or None
+        return None
+
+    notebooks_dir = (ROOT / "notebooks").resolve()
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item):
+        """Each notebook gets its own empty work folder, set before its kernel starts.
+
+        The exercises save the learner's work there; a fresh folder per notebook
+        keeps the outputs nbval compares independent of which notebook ran first.
+        """
+        path = Path(item.path)
+        if path.suffix == ".ipynb" and path not in self.homes:
+            self.homes[path] = tempfile.mkdtemp(prefix="closing-kit-notebook-")
+            os.environ["CLOSING_KIT_HOME"] = self.homes[path]
+
+
+def pytest_configure(config):
+    if not config.pluginmanager.has_plugin("closing-kit-notebooks"):
+        config.pluginmanager.register(_Notebooks(), "closing-kit-notebooks")
 
 
 #: Fixtures that need the whole book built: a test using one is slow.
 BOOK_FIXTURES = {"built_book", "site"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
-    """Mark as ``slow`` the notebooks, the browser tests and whatever needs the built book."""
+    """Mark as ``slow`` the notebooks, the browser tests and whatever needs the built book.
+
+    A notebook's cells also form one xdist group (``--dist loadgroup``), so they
+    run in order in one kernel rather than split between workers.
+    """
     slow = pytest.mark.slow
     for item in items:
+        if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.xdist_group(item.path.name))
         if (
             item.path.suffix == ".ipynb"
             or item.get_closest_marker("browser")
