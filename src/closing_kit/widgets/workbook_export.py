@@ -31,7 +31,11 @@ class ExportView(ExerciseView):
             layout=auto_width(),
         )
         self.html_button.on_click(lambda _b: self._save("html"))
-        return [w.HBox([self.markdown_button, self.html_button])]
+        # Wrapped, so on a narrow screen the second button goes under the first.
+        row = w.HBox(
+            [self.markdown_button, self.html_button], layout=w.Layout(flex_flow="row wrap")
+        )
+        return [row]
 
     def _save(self, fmt: str) -> Path | None:
         self.reload()
