@@ -1,0 +1,155 @@
+"""One self-hosted Pyodide for the whole site, fetched with npm at build time.
+
+The live exercises (``live_practice``) and the JupyterLite site both run
+Python in the reader's browser. Both use this one copy: the npm package
+``pyodide`` at exactly the version jupyterlite-pyodide-kernel pins
+(``VERSION``), checked against its registry integrity, cached outside the
+repository (``$CLOSING_KIT_NPM_CACHE``, else ``~/.cache/closing-kit``) and
+copied into the built site at ``_pyodide/`` (``SERVED_DIR``). It is never
+committed. The core is about 13.4 MB: enough for our standard-library-only
+engine, no packages from Pyodide's repository are needed.
+
+Without npm, or with no registry to reach, the build still succeeds: it says
+so in one line and the pages load the same version from jsDelivr (``CDN``).
+
+How another extension finds it (the JupyterLite build, for one)::
+
+    import pyodide_assets
+    url = app.config.closing_kit_pyodide_url
+    # "_pyodide/" (relative to the site root) when served by the site,
+    # or the CDN's absolute URL, always ending in "/"
+    folder = pyodide_assets.served_folder(app)
+    # the local folder of core files (pyodide.mjs, pyodide.asm.wasm, ...), or None
+
+Both are set at ``config-inited`` (priority 800), so read them from
+``builder-inited`` on. Run this file on its own (``python
+book/_ext/pyodide_assets.py``) to fill the cache and print the folder.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+#: Pyodide's version: jupyterlite-pyodide-kernel 0.8.6 pins 314.0.6 (Python 3.14).
+VERSION = "314.0.6"
+SPEC = f"pyodide@{VERSION}"
+#: sha512 of the npm tarball, as the registry publishes it (``npm view pyodide@X dist.integrity``).
+INTEGRITY = (
+    "sha512-BKDTJyIqFxC4BExLqeRS3f5xvXZIjOt8C3zGLN/Cc7tFxSwvKVhVkchQQ2AGLOtR4YrVOIFxbV8poyDOOmWwxQ"
+    "=="
+)
+#: The core files a page needs (no source maps, no type declarations, no demo consoles).
+FILES = (
+    "pyodide.js",
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+    "package.json",
+)
+#: Where the files sit in the built site, relative to its root.
+SERVED_DIR = "_pyodide"
+#: The same version from a CDN, when npm could not fetch it (it mirrors the npm package).
+CDN = f"https://cdn.jsdelivr.net/npm/pyodide@{VERSION}/"
+
+
+class VendorError(RuntimeError):
+    """Pyodide could not be fetched; the message is one line."""
+
+
+def cache_root() -> Path:
+    """The cache folder for this version (``$CLOSING_KIT_NPM_CACHE`` overrides the base)."""
+    base = os.environ.get("CLOSING_KIT_NPM_CACHE") or Path.home() / ".cache" / "closing-kit"
+    key = hashlib.sha256(f"{SPEC} {INTEGRITY} {FILES}".encode()).hexdigest()[:12]
+    return Path(base) / f"pyodide-{VERSION}-{key}"
+
+
+def _integrity(path: Path) -> str:
+    return "sha512-" + base64.b64encode(hashlib.sha512(path.read_bytes()).digest()).decode()
+
+
+def fetch(root: Path | None = None) -> Path:
+    """Fill ``root/site/_pyodide/`` with the core files if it is not complete; return ``root``.
+
+    ``root/site`` is the tree added to ``html_extra_path``: its content lands
+    at the top of the built site.
+    """
+    root = root or cache_root()
+    target = root / "site" / SERVED_DIR
+    if all((target / name).is_file() for name in FILES):
+        return root
+    npm = shutil.which("npm")
+    if not npm:
+        raise VendorError("npm is not installed")
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            subprocess.run(
+                [npm, "pack", SPEC, "--pack-destination", tmp, "--silent"],
+                check=True,
+                capture_output=True,
+                text=True,
+                timeout=600,
+                cwd=tmp,
+            )
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as err:
+            detail = (getattr(err, "stderr", "") or str(err)).strip().splitlines()
+            raise VendorError(f"npm pack failed: {detail[-1] if detail else err}") from err
+        tarballs = list(Path(tmp).glob("*.tgz"))
+        if len(tarballs) != 1 or _integrity(tarballs[0]) != INTEGRITY:
+            raise VendorError(f"the {SPEC} tarball does not match its pinned integrity hash")
+        staging = Path(tmp) / SERVED_DIR
+        staging.mkdir()
+        with tarfile.open(tarballs[0]) as tar:
+            for name in FILES:
+                source = tar.extractfile(f"package/{name}")
+                if source is None:
+                    raise VendorError(f"package/{name} is missing from {tarballs[0].name}")
+                (staging / name).write_bytes(source.read())
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.move(str(staging), target)
+    return root
+
+
+def served_folder(app) -> Path | None:
+    """The local folder holding the core files the site serves, or ``None`` (CDN in use)."""
+    return getattr(app, "closing_kit_pyodide_folder", None)
+
+
+def _configure(app, config):
+    from sphinx.util import logging
+
+    logger = logging.getLogger(__name__)
+    app.closing_kit_pyodide_folder = None
+    try:
+        root = fetch()
+    except VendorError as err:
+        config.closing_kit_pyodide_url = CDN
+        logger.info(
+            f"closing-kit: Pyodide {VERSION} will load from {CDN}, so live exercises need "
+            f"internet ({err}; install npm for an offline site)"
+        )
+        return
+    config.html_extra_path.append(str(root / "site"))
+    config.closing_kit_pyodide_url = f"{SERVED_DIR}/"
+    app.closing_kit_pyodide_folder = root / "site" / SERVED_DIR
+    logger.info(f"closing-kit: Pyodide {VERSION} served from the site ({root})")
+
+
+def setup(app):
+    # The URL pages use: "_pyodide/" (site-relative) or the CDN's; set at config-inited.
+    app.add_config_value("closing_kit_pyodide_url", CDN, "html", types=[str])
+    app.connect("config-inited", _configure, priority=800)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
+
+
+if __name__ == "__main__":
+    print(fetch() / "site" / SERVED_DIR)
