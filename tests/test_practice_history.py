@@ -88,3 +88,10 @@ def test_latest_gives_one_result_per_exercise_and_card():
     names = [r["exercise"] for r in latest(wb["practice"])]
     assert names[0] == "Closing question" and len(names) == len(set(names))
     assert latest(empty_practice()) == []
+
+
+def test_the_export_names_a_drill_card_by_what_the_interviewer_said():
+    """A card's id (``manager-on-leave``) never reaches the learner's export."""
+    wb = read_workbook(LEGACY / "my-interview.json")
+    names = " ".join(r["exercise"] for r in latest(wb["practice"]))
+    assert "manager-on-leave" not in names and "Vague-answer drill: \u201c" in names

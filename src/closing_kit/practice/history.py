@@ -59,12 +59,15 @@ def latest(practice: dict) -> list[dict]:
         v = versions[-1]
         out.append({"exercise": "Closing question", "text": v["text"], "score": v["score"],
                     "level": v["level"]})  # fmt: skip
+    prompts = _card_prompts()
     for key, title in (
         ("reservation", "Reservation drill"),
         ("noncommittal", "Vague-answer drill"),
     ):
         for a in _latest_per_card(practice[key]["attempts"]):
-            out.append({"exercise": f"{title}: {a['card']}", "text": a["answer"],
+            # The interviewer's line, as the learner saw it; never the card's id.
+            said = prompts.get(a["card"], "a card no longer in the bank")
+            out.append({"exercise": f"{title}: \u201c{said}\u201d", "text": a["answer"],
                         "score": a["score"], "level": a["level"]})  # fmt: skip
     runs = practice["roleplay"]["runs"]
     if runs:
@@ -78,6 +81,22 @@ def latest(practice: dict) -> list[dict]:
             "level": weakest["level"] if weakest else "",
         })  # fmt: skip
     return out
+
+
+def _card_prompts() -> dict[str, str]:
+    from closing_kit.banks import noncommittal_cards, reservation_cards
+
+    prompts = {c["id"]: c["concern"] for c in reservation_cards()}
+    prompts.update({c["id"]: c["reply"] for c in noncommittal_cards()})
+    return prompts
+
+
+def _card_prompts() -> dict[str, str]:
+    from closing_kit.banks import noncommittal_cards, reservation_cards
+
+    prompts = {c["id"]: c["concern"] for c in reservation_cards()}
+    prompts.update({c["id"]: c["reply"] for c in noncommittal_cards()})
+    return prompts
 
 
 def _latest_per_card(attempts: list[dict]) -> list[dict]:

@@ -41,6 +41,7 @@ __all__ = [
     "auto_width",
     "escape",
     "resolve",
+    "stacked",
 ]
 
 #: Long labels wrap instead of ending in "…", at any width; a label sits above
@@ -69,6 +70,20 @@ def auto_width() -> w.Layout:
     or resize every widget that uses it at once.
     """
     return w.Layout(width="auto")
+
+
+def stacked(control: w.Widget, max_width: str = "32em") -> w.Widget:
+    """Put ``control``'s label above it, wrapping, and let it fill the width (up to a limit).
+
+    For dropdowns and lists: their label would otherwise be cut at a fixed
+    width ("Recruiter or coordina", "May you get in touc...").
+    """
+    control.style.description_width = "initial"
+    control.layout.width = "100%"
+    control.layout.max_width = max_width
+    control.layout.height = "auto"
+    control.add_class("ck-stacked")
+    return control
 
 
 def resolve(name: str | Path | None) -> Path:
@@ -258,11 +273,40 @@ class ExerciseView:
             name += ".json"
         self.open(self.path.parent / name)
 
-    # -- the status line ---------------------------------------------------
+    # -- the status line, and notes under the box they are about -----------
     def say(self, message: str, error: bool = False) -> None:
         """Show one line to the learner (escaped; red for a problem)."""
         colour = "#b00020" if error else "inherit"
         self.status.value = f'<span role="status" style="color:{colour}">{escape(message)}</span>'
+
+    def beside(self, box: w.Widget) -> w.VBox:
+        """``box`` with an (empty) note line under it; use the result in the layout.
+
+        A message about what was typed in that box (empty, emoji only, a
+        mistyped date) then appears right under it, where the learner is
+        looking; the status line only says whether the work was saved.
+        """
+        note = w.HTML(layout=w.Layout(margin="0 0 0.4em 0"))
+        self._notes()[id(box)] = note
+        return w.VBox([box, note], layout=w.Layout(width="100%"))
+
+    def note_for(self, box: w.Widget) -> w.HTML:
+        return self._notes()[id(box)]
+
+    def note(self, box: w.Widget, message: str | None, error: bool = True) -> None:
+        """Show ``message`` under ``box`` (red for a problem); ``None`` clears it."""
+        colour = "#b00020" if error else "inherit"
+        self.note_for(box).value = (
+            f'<div role="status" style="color:{colour};font-size:0.9em;line-height:1.3">'
+            f"{escape(message)}</div>"
+            if message
+            else ""
+        )
+
+    def _notes(self) -> dict[int, w.HTML]:
+        if not hasattr(self, "_note_lines"):
+            self._note_lines: dict[int, w.HTML] = {}
+        return self._note_lines
 
     # -- helpers for the exercises ----------------------------------------
     def write_beside(self, target: Path, data: bytes) -> bool:
@@ -288,15 +332,27 @@ class ExerciseView:
         return box
 
     def bind_text(self, box, section: str, key: str, required: bool = False) -> None:
-        """Save ``box`` into ``workbook[section][key]`` after each change, with a note."""
+        """Save ``box`` into ``workbook[section][key]`` as typed, with a note about it.
+
+        The note goes under the box when it has a note line (``beside``), else
+        on the status line.
+        """
 
         def changed(change):
             if self._quiet:
                 return
             self.workbook[section][key] = change["new"]
-            self.save(section, note=field_problem(change["new"], box.description, required))
+            problem = field_problem(change["new"], box.description, required)
+            if id(box) in self._notes():
+                self.note(box, problem)
+                self.save(section)
+            else:
+                self.save(section, note=problem)
 
         box.observe(changed, names="value")
+
+    #: Kept for the views that named it: ``bind_text`` puts notes under boxes now.
+    bind_noted = bind_text
 
     def date_picker(self, description: str) -> w.DatePicker:
         return w.DatePicker(description=description, style={"description_width": "initial"})
@@ -340,7 +396,15 @@ class ExerciseView:
         self.interview_format.observe(format_changed, names="value")
         self.interview_box = w.Accordion(
             children=[
-                w.VBox([self.company, self.role, self.date, self.time, self.interview_format])
+                w.VBox(
+                    [
+                        self.beside(self.company),
+                        self.beside(self.role),
+                        self.beside(self.date),
+                        self.beside(self.time),
+                        stacked(self.interview_format),
+                    ]
+                )
             ],
             titles=("The interview: company, role, date",),
         )

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from closing_kit.widgets._controls import NotesBesideBoxes, stacked
-from closing_kit.widgets.base import ExerciseView, auto_width, escape
+from closing_kit.widgets.base import ExerciseView, auto_width, escape, stacked
 from closing_kit.workbook._data import load
 from closing_kit.workbook.contacts import (
     card_gaps,
@@ -68,7 +67,7 @@ class _Card:
             getattr(self, key).value = person[key]
 
 
-class ContactsView(NotesBesideBoxes, ExerciseView):
+class ContactsView(ExerciseView):
     """Contact cards, a reminder of who is easy to forget, and vCard/CSV export."""
 
     title = "Everyone you met"

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from closing_kit.widgets._controls import NotesBesideBoxes, stacked
-from closing_kit.widgets.base import ExerciseView, auto_width, escape
+from closing_kit.widgets.base import ExerciseView, auto_width, escape, stacked
 from closing_kit.workbook._data import load
 from closing_kit.workbook.followup import date_problems, events, plan, to_ics
 from closing_kit.workbook.model import parse_date
@@ -21,7 +20,7 @@ from closing_kit.workbook.model import parse_date
 __all__ = ["FollowUpView", "show_follow_up"]
 
 
-class FollowUpView(NotesBesideBoxes, ExerciseView):
+class FollowUpView(ExerciseView):
     """The interview date, the date they gave, permission, holidays, and the plan."""
 
     title = "Your follow-up plan"
@@ -30,11 +29,6 @@ class FollowUpView(NotesBesideBoxes, ExerciseView):
 
     def build(self) -> list[w.Widget]:
         rules = load("followup.json")
-        # The interview date lives in the base view's "interview" box: give it a
-        # note line of its own there, for a year that looks mistyped.
-        inner = self.interview_box.children[0]
-        row = self.beside(self.date)
-        inner.children = tuple(row if child is self.date else child for child in inner.children)
         self.stated_date = self.date_picker("Date they gave")
         self.bind_date(self.stated_date, "next_steps", "stated_date")
         self.permission = stacked(

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from closing_kit.widgets._controls import NotesBesideBoxes, stacked
-from closing_kit.widgets.base import ExerciseView, auto_width, escape
+from closing_kit.widgets.base import ExerciseView, auto_width, escape, stacked
 from closing_kit.workbook.fields import field_problem
 from closing_kit.workbook.letter_files import FORMATS, write_letters
 from closing_kit.workbook.letters import draft, letters, signed, unsigned, warnings
@@ -52,7 +51,7 @@ class _LetterBox:
         )
 
 
-class LettersView(NotesBesideBoxes, ExerciseView):
+class LettersView(ExerciseView):
     """Your name and fit sentence, then one editable letter per person, warnings and files."""
 
     title = "Thank-you letters"

@@ -12,14 +12,13 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from closing_kit.widgets._controls import NotesBesideBoxes
 from closing_kit.widgets.base import ExerciseView, auto_width, escape
 from closing_kit.workbook.memory import Countdown, prompts
 
 __all__ = ["MemoryDumpView", "show_memory_dump"]
 
 
-class MemoryDumpView(NotesBesideBoxes, ExerciseView):
+class MemoryDumpView(ExerciseView):
     """A box per heading, each with its prompt; a countdown to pause, resume or reset."""
 
     title = "Memory dump"

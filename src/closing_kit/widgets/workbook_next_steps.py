@@ -6,7 +6,6 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from closing_kit.widgets._controls import NotesBesideBoxes
 from closing_kit.widgets.base import ExerciseView, auto_width
 from closing_kit.workbook._data import load
 from closing_kit.workbook.followup import date_problems
@@ -15,7 +14,7 @@ from closing_kit.workbook.model import parse_date
 __all__ = ["NextStepsView", "show_next_steps"]
 
 
-class NextStepsView(NotesBesideBoxes, ExerciseView):
+class NextStepsView(ExerciseView):
     """A tick per question, then What, When, Who and How, and the date they gave."""
 
     title = "Next steps"
