@@ -1,4 +1,4 @@
-"""Teaching a class: the comment bank, the class report, batch scoring, a JupyterHub link.
+"""Teaching a class: comments, the class report, batch scoring, a hub link, the role-play deal.
 
 Pure logic and report rendering over the learners' workbook files; nothing is
 uploaded and no file read is ever changed. ``comments``, ``batch``, ``links``
@@ -19,6 +19,7 @@ _LAZY = {
     "build_report": "report", "safe_cell": "report", "write_csv": "report",
     "score_chart": "charts", "text_alternative": "charts",
     "sample_workbook": "sample",
+    "deal": "deck", "deck_cards": "deck",
 }  # fmt: skip
 
 __all__ = sorted(_LAZY)
