@@ -21,6 +21,7 @@ ENGINE = [
     "closing_kit.checklist",
     "closing_kit.safe_files",
     "closing_kit.cli",
+    "closing_kit.web",
 ]
 BLOCKED = ["jsonschema", "jinja2", "docx", "icalendar", "ipywidgets", "vobject",
            "email_validator", "phonenumbers", "IPython"]  # fmt: skip
@@ -38,6 +39,11 @@ d = ClosingDrafts(empty_practice()["closing"]); d.data["draft"] = text; d.save_v
 s = drill_for("noncommittal", {}, 1); s.check(s.card["model_response"])
 c = Conversation(1); c.say(text)
 load_checklist()
+import json
+from closing_kit import web
+web.call('{"op": "start"}'); web.call(json.dumps({"op": "closing_edit", "draft": text}))
+saved = json.loads(web.call('{"op": "export"}'))["text"]
+assert json.loads(web.call(json.dumps({"op": "load", "text": saved})))["ok"]
 """
 
 

@@ -1,0 +1,464 @@
+"""The live exercises' front door in a browser's Python: JSON text in, JSON text out.
+
+The website's practice pages run this module in Pyodide. The page's script
+sends one request (``call('{"op": "closing_edit", "draft": "..."}')``) and
+gets back what to show: HTML for named regions of the exercise, values for
+its boxes, and the workbook to keep (``saved``) when it changed. Every score,
+check and word the reader sees comes from the same code Jupyter and the
+command line use (``analysis``, ``practice``, the widgets' ``feedback_html``);
+the script only puts it on the page.
+
+The reader's work is a workbook (``workbook.model.new_workbook``, format
+version 3), kept by the page in the browser's storage; ``export`` gives it as
+the same JSON file the notebooks and ``closing-kit workbook check`` read, and
+``load`` reads one back: checked, migrated from an older version, or refused
+with one line while the current work stays as it was.
+
+Standard library only, like the engine: the workbook's schema is checked by a
+small validator here (``schema_problems``), never by jsonschema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import re
+from html import escape
+from importlib import resources
+
+from closing_kit.analysis import analyze_closing, analyze_noncommittal, analyze_reservation
+from closing_kit.analysis import letter_version as _letter_version
+from closing_kit.banks import closing_examples
+from closing_kit.practice.drafts import ClosingDrafts
+from closing_kit.practice.drill import DRILLS, DrillSession
+from closing_kit.practice.roleplay import Conversation
+from closing_kit.workbook.migrate import migrate
+from closing_kit.workbook.model import FORMAT, SCHEMA_VERSION, new_workbook, schema
+
+__all__ = ["MAX_BYTES", "Session", "call", "schema_problems", "to_file_text"]
+
+#: The largest workbook file "Load a workbook" reads (the same limit as the notebooks').
+MAX_BYTES = 5 * 1024 * 1024
+#: What "Download my workbook" names the file (the notebooks' default file name).
+FILE_NAME = "my-interview.json"
+
+
+def _feedback_module():
+    """The widgets' ``feedback_html`` module, loaded by its path.
+
+    It is standard-library code, but ``closing_kit.widgets`` (its package)
+    imports ipywidgets; loading the one file keeps one wording for the
+    notebooks and the page.
+    """
+    source = resources.files("closing_kit").joinpath("widgets", "feedback_html.py")
+    spec = importlib.util.spec_from_file_location("closing_kit._feedback_html", str(source))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_html = _feedback_module()
+
+
+def feedback_html(fb, title: str) -> str:
+    """The notebook's feedback block; the page's own region is the live one (role=status)."""
+    return _html.feedback_html(fb, title).replace(' role="status" aria-live="polite"', "", 1)
+
+
+def _alert(text: str) -> str:
+    return f'<p class="ck-live-problem">{escape(text)}</p>'
+
+
+# -- the reader's session ------------------------------------------------------------
+class Session:
+    """The workbook in use and the exercises open on it."""
+
+    def __init__(self, workbook: dict | None = None):
+        self.workbook = workbook or new_workbook()
+        self.drills: dict[str, DrillSession] = {}
+        self.conversation: Conversation | None = None
+
+    def saved(self) -> str:
+        return to_file_text(self.workbook)
+
+    # -- the closing-question drafter (chapter 5) -------------------------------------
+    def closing_show(self) -> dict:
+        drafts = ClosingDrafts(self.workbook["practice"]["closing"])
+        return {
+            "values": {"draft": drafts.data["draft"], "job_ad": drafts.data["job_ad"]},
+            "regions": {**self._closing_feedback(drafts), "versions": _versions(drafts)},
+        }
+
+    def closing_edit(self, draft: str, job_ad: str = "") -> dict:
+        drafts = ClosingDrafts(self.workbook["practice"]["closing"])
+        drafts.data["draft"], drafts.data["job_ad"] = draft, job_ad
+        return {"regions": self._closing_feedback(drafts), "saved": self.saved()}
+
+    def closing_save(self) -> dict:
+        drafts = ClosingDrafts(self.workbook["practice"]["closing"])
+        version, message = drafts.save_version()
+        regions = {"versions": _versions(drafts), "note": escape(message)}
+        if version is None:
+            regions["note"] = _alert(message)
+            return {"regions": regions}
+        return {"regions": regions, "saved": self.saved()}
+
+    def closing_models(self) -> dict:
+        items = "".join(
+            f"<li><p>{escape(e['text'])}</p><p><em>Why it works:</em> {escape(e['note'])}</p></li>"
+            for e in closing_examples()["strong"][:4]
+        )
+        return {"regions": {"models": f"<ol>{items}</ol>"}}
+
+    @staticmethod
+    def _closing_feedback(drafts: ClosingDrafts) -> dict:
+        problem = drafts.problem()
+        if problem:
+            return {"feedback": f"<p>{escape(problem)}</p>"}
+        return {"feedback": feedback_html(drafts.feedback(), "Your close")}
+
+    # -- the drills (chapters 6 and 7) ---------------------------------------------------
+    def _drill(self, kind: str) -> DrillSession:
+        if kind not in self.drills:
+            self.drills[kind] = DrillSession(DRILLS[kind], self.workbook["practice"][kind])
+        return self.drills[kind]
+
+    def drill_show(self, kind: str) -> dict:
+        session = self._drill(kind)
+        n, total = session.card_number
+        card = (
+            f"<p><strong>{escape(session.kind.title)}, card {n} of {total}.</strong> "
+            f"The interviewer says:</p><blockquote>{escape(session.prompt)}</blockquote>"
+        )
+        return {
+            "values": {"answer": ""},
+            "regions": {"card": card, "feedback": "", "note": "", "model": ""},
+        }
+
+    def drill_check(self, kind: str, answer: str, seconds: int | None = None) -> dict:
+        session = self._drill(kind)
+        fb, problem = session.check(answer, seconds)
+        if fb is None:
+            return {"regions": {"note": _alert(problem), "feedback": ""}}
+        extra = ""
+        paragraph = session.letter_paragraph(answer)
+        if paragraph:
+            extra = f"<p><strong>In a follow-up letter:</strong> {escape(paragraph)}</p>"
+        return {
+            "regions": {"note": "", "feedback": feedback_html(fb, "Your answer") + extra},
+            "saved": self.saved(),
+        }
+
+    def drill_next(self, kind: str, answer: str = "") -> dict:
+        """Move on; an answer typed but not checked is checked first, so it is kept."""
+        session = self._drill(kind)
+        saved = None
+        if answer.strip() and not session.checked:
+            fb, _ = session.check(answer)
+            saved = self.saved() if fb else None
+        session.next_card()
+        return {**self.drill_show(kind), "saved": saved}
+
+    def drill_model(self, kind: str) -> dict:
+        model = escape(self._drill(kind).model_answer())
+        return {"regions": {"model": f"<p><strong>A model answer:</strong> {model}</p>"}}
+
+    def drill_summary(self, kind: str) -> dict:
+        summary = self._drill(kind).summary()
+        if summary is None:
+            return {"regions": {"summary": "<p>No attempts yet: answer a card first.</p>"}}
+        common = ", ".join(f"{label} ({n})" for label, n in summary["missed"])
+        return {
+            "regions": {
+                "summary": (
+                    f"<p><strong>{summary['attempts']} attempts, average "
+                    f"{summary['average']}/100, best {summary['best']}/100.</strong></p>"
+                    f"<p>Most often missed: {escape(common) if common else 'nothing'}.</p>"
+                    + _html.score_chart_svg(summary["scores"])
+                )
+            }
+        }
+
+    # -- the role-play (chapter 9) -----------------------------------------------------
+    def roleplay_show(self, restart: bool = False) -> dict:
+        if self.conversation is None or restart:
+            self.conversation = Conversation(self.workbook["practice"]["roleplay"]["seed"])
+        c = self.conversation
+        transcript = "".join(
+            f"<p><strong>{escape(who)}:</strong> {escape(text)}</p>" for who, text in c.lines
+        )
+        moves = [{"label": label, "text": text} for label, text in c.move_options()]
+        return {
+            "values": {"words": ""},
+            "regions": {
+                "transcript": transcript,
+                "prompt": "" if c.done else f"<p><strong>{escape(c.prompt)}</strong></p>",
+                "note": "",
+                "debrief": _debrief(c) if c.done else "",
+            },
+            "moves": moves,
+            "done": c.done,
+        }
+
+    def roleplay_say(self, words: str) -> dict:
+        c = self.conversation or Conversation(self.workbook["practice"]["roleplay"]["seed"])
+        self.conversation = c
+        problem = c.say(words)
+        if problem:
+            return {"regions": {"note": _alert(problem)}}
+        saved = None
+        if c.done:
+            self.workbook["practice"]["roleplay"]["runs"].append(c.to_data())
+            saved = self.saved()
+        return {**self.roleplay_show(), "saved": saved}
+
+    # -- the workbook file -------------------------------------------------------------
+    def export(self) -> dict:
+        return {"file_name": FILE_NAME, "text": self.saved()}
+
+    def load(self, text: str) -> dict:
+        """Use the workbook in ``text`` from now on, or keep the current one and say why."""
+        data, problem = read(text)
+        if problem:
+            return {"ok": False, "message": f"Could not load that file: {problem}."}
+        self.__init__(data)
+        company = data["interview"]["company"]
+        about = f" (the interview at {company})" if company else ""
+        return {
+            "ok": True,
+            "message": f"Loaded your workbook{about}; your practice is shown from it.",
+            "saved": self.saved(),
+        }
+
+
+def _versions(drafts: ClosingDrafts) -> str:
+    if not drafts.versions:
+        return "<p>No saved versions yet.</p>"
+    rows = "".join(
+        f"<li><strong>Version {i}: {v['score']}/100.</strong> "
+        f'<span class="ck-live-quote">{escape(v["text"])}</span> '
+        f"<em>Still to fix:</em> {escape(ClosingDrafts.still_to_fix(v))}</li>"
+        for i, v in enumerate(drafts.versions, 1)
+    )
+    return f"<ol>{rows}</ol>"
+
+
+def _debrief(c: Conversation) -> str:
+    debrief = c.debrief()
+    rows = "".join(
+        f"<tr><td>{escape(s['label'])}</td><td>{s['score']}/100</td>"
+        f"<td>{escape(', '.join(s['missed']) or 'nothing')}</td>"
+        f"<td>{escape(s['chapter'])}</td></tr>"
+        for s in debrief["steps"]
+    )
+    return (
+        '<h4>Debrief</h4><div class="ck-live-table"><table><thead><tr><th>Step</th>'
+        "<th>Score</th><th>Missed</th><th>Read again</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></div><p>{escape(debrief['after'])}</p>"
+        "<p>This conversation is kept in your workbook.</p>"
+    )
+
+
+# -- reading and writing the workbook file --------------------------------------------
+def to_file_text(workbook: dict) -> str:
+    """The workbook as the notebooks save it (``safe_files.save_json``'s layout)."""
+    return json.dumps(workbook, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def read(text: str) -> tuple[dict | None, str | None]:
+    """The workbook in ``text``, migrated to the current format, or ``None`` and why."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        return None, f"it is larger than {MAX_BYTES // (1024 * 1024)} MB, far more than a workbook"
+    if not text.strip():
+        return None, "it is empty"
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        return None, f"it is not valid JSON (line {err.lineno})"
+    except RecursionError:
+        return None, "it is nested far too deeply to be a workbook"
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return None, "it is not a closing-kit workbook"
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        return None, "it has no valid format version (schema_version)"
+    if version > SCHEMA_VERSION:
+        return None, (
+            f"it was saved by a newer closing-kit (format version {version}; this page reads "
+            f"up to {SCHEMA_VERSION})"
+        )
+    found = schema_problems(data, version)
+    if found:
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        return None, f"it does not match the workbook format: {found[0]}{more}"
+    return migrate(data), None
+
+
+# -- a small JSON Schema check (the keywords the workbook's schemas use) -----------------
+_TYPES = {
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: (
+        (isinstance(v, int) and not isinstance(v, bool))
+        or (isinstance(v, float) and v.is_integer())
+    ),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
+}
+_TYPE_WORDS = {"string": "text", "object": "an object", "array": "a list"}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+
+def schema_problems(data, version: int = SCHEMA_VERSION) -> list[str]:
+    """Why ``data`` is not a valid workbook of ``version``, one short line each.
+
+    Covers what the published schemas use (type, properties, required,
+    additionalProperties, items, enum, const, anyOf, pattern, the date format,
+    minimum, maximum, uniqueItems, local $ref), so it agrees with
+    ``workbook.model.problems`` without jsonschema (tests/test_web.py checks it).
+    """
+    root = schema(version)
+    found: list[str] = []
+    _check(data, root, root, (), found)
+    if not found and version == SCHEMA_VERSION:
+        ids = [p["id"] for p in data["people"]]
+        if len(ids) != len(set(ids)):
+            found.append("people: two cards share an id")
+    return found
+
+
+def _check(value, node: dict, root: dict, path: tuple, found: list[str]) -> None:
+    where = _where(path)
+    if "$ref" in node:
+        target = root
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        _check(value, target, root, path, found)
+    kinds = node.get("type")
+    if kinds is not None:
+        names = [kinds] if isinstance(kinds, str) else list(kinds)
+        if not any(_TYPES[n](value) for n in names):
+            found.append(f"{where} should be {' or '.join(_TYPE_WORDS.get(n, n) for n in names)}")
+            return
+    if "const" in node and not _equal(value, node["const"]):
+        found.append(f"{where} has a value this format does not allow")
+    if "enum" in node and not any(_equal(value, option) for option in node["enum"]):
+        found.append(f"{where} has a value this format does not allow")
+    if "anyOf" in node and not any(_valid(value, option, root) for option in node["anyOf"]):
+        found.append(f"{where} is not in the expected form (for a date: YYYY-MM-DD)")
+    if isinstance(value, str):
+        if "pattern" in node and not re.search(node["pattern"], value):
+            found.append(f"{where} is not in the expected form (for a date: YYYY-MM-DD)")
+        if node.get("format") == "date" and not _is_date(value):
+            found.append(f"{where} is not in the expected form (for a date: YYYY-MM-DD)")
+    if _TYPES["number"](value):
+        if "minimum" in node and value < node["minimum"]:
+            found.append(f"{where} is below {node['minimum']}")
+        if "maximum" in node and value > node["maximum"]:
+            found.append(f"{where} is above {node['maximum']}")
+    if isinstance(value, dict):
+        for key in node.get("required", ()):
+            if key not in value:
+                found.append(f"{where} has no {key!r}")
+        properties = node.get("properties", {})
+        extra = node.get("additionalProperties", True)
+        for key, item in value.items():
+            if key in properties:
+                _check(item, properties[key], root, (*path, key), found)
+            elif extra is False:
+                found.append(f"{where} has a field this format does not know")
+            elif isinstance(extra, dict):
+                _check(item, extra, root, (*path, key), found)
+    if isinstance(value, list):
+        if "items" in node:
+            for n, item in enumerate(value):
+                _check(item, node["items"], root, (*path, n), found)
+        if node.get("uniqueItems"):
+            seen = [json.dumps(v, sort_keys=True) for v in value]
+            if len(seen) != len(set(seen)):
+                found.append(f"{where} lists the same entry twice")
+
+
+def _equal(a, b) -> bool:
+    """JSON equality: ``true`` is not ``1``."""
+    return a == b and isinstance(a, bool) == isinstance(b, bool)
+
+
+def _valid(value, node: dict, root: dict) -> bool:
+    found: list[str] = []
+    _check(value, node, root, (), found)
+    return not found
+
+
+def _is_date(text: str) -> bool:
+    if not _DATE.match(text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _where(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+# -- the one entry point -------------------------------------------------------------------
+_session: Session | None = None
+
+
+def start(stored: str | None = None) -> dict:
+    """Open the workbook kept in the browser (``stored``), or a new one.
+
+    Kept work that cannot be read is not thrown away: ``unreadable`` tells the
+    page to keep it aside before anything new is stored.
+    """
+    global _session
+    if stored:
+        data, problem = read(stored)
+        if data is not None:
+            _session = Session(data)
+            return {"ok": True, "message": "", "saved": _session.saved()}
+        _session = Session()
+        return {
+            "ok": False,
+            "unreadable": True,
+            "message": f"The work kept in this browser could not be read ({problem}); "
+            "it is kept aside, and you start a new workbook.",
+            "saved": _session.saved(),
+        }
+    _session = Session()
+    return {"ok": True, "message": "", "saved": _session.saved()}
+
+
+def feedback(kind: str, text: str, prompt: str = "", job_ad: str = "") -> dict:
+    """The same object ``closing-kit feedback KIND --json`` prints (``objection`` = reservation)."""
+    if kind == "closing":
+        return analyze_closing(text, job_ad=job_ad).to_dict()
+    if kind in ("reservation", "objection"):
+        out = analyze_reservation(prompt, text).to_dict()
+        return {**out, "letter_version": _letter_version(prompt, text)}
+    return analyze_noncommittal(prompt, text).to_dict()
+
+
+_FUNCTIONS = {"start": start, "feedback": feedback}
+
+
+def call(request: str) -> str:
+    """Run one request (a JSON object with ``op`` and its arguments); the answer as JSON."""
+    args = json.loads(request)
+    op = args.pop("op")
+    if op in _FUNCTIONS:
+        result = _FUNCTIONS[op](**args)
+    else:
+        if _session is None or op.startswith("_") or not hasattr(Session, op):
+            raise ValueError(f"unknown request {op!r}")
+        result = getattr(_session, op)(**args)
+    return json.dumps(result, ensure_ascii=False)

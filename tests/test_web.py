@@ -1,0 +1,215 @@
+"""closing_kit.web, the live pages' front door, in CPython: the same answers as the engine."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from closing_kit import web
+from closing_kit.analysis import analyze_closing, analyze_noncommittal, analyze_reservation
+from closing_kit.banks import closing_examples, noncommittal_cards, reservation_cards
+from closing_kit.workbook.model import example_workbook, new_workbook, problems
+
+LEGACY_V2 = Path(__file__).parent / "data" / "legacy-v2" / "my-interview.json"
+VERSION_1 = {
+    "format": "closing-kit workbook",
+    "schema_version": 1,
+    "id": "old-one",
+    "interview": {"company": "Fernhill", "role": "lead", "date": "2026-03-06", "format": "panel"},
+    "people": [{"name": "Tom", "title": "Head", "contact": "tom@fernhill.example", "notes": ""}],
+    "next_steps": {"heard": "shortlist by Friday", "stated_date": "2026-03-13"},
+    "memory": {"went_well": "the billing story"},
+}
+
+
+def ask(op: str, **args) -> dict:
+    return json.loads(web.call(json.dumps({"op": op, **args})))
+
+
+@pytest.fixture(autouse=True)
+def fresh():
+    ask("start")
+
+
+def test_feedback_is_the_engines():
+    """`feedback` returns exactly what the analysis returns (the CLI's --json object)."""
+    strong = closing_examples()["strong"][0]["text"]
+    assert ask("feedback", kind="closing", text=strong) == analyze_closing(strong).to_dict()
+    card = reservation_cards()[0]
+    got = ask("feedback", kind="objection", text=card["weak_response"], prompt=card["concern"])
+    want = analyze_reservation(card["concern"], card["weak_response"]).to_dict()
+    assert {k: got[k] for k in want} == want and got["letter_version"]
+    card = noncommittal_cards()[0]
+    got = ask("feedback", kind="noncommittal", text=card["model_response"], prompt=card["reply"])
+    assert got == analyze_noncommittal(card["reply"], card["model_response"]).to_dict()
+
+
+def test_the_drafter_shows_the_score_and_keeps_the_draft():
+    """Typing gives the notebook's feedback block and a workbook holding the draft."""
+    text = closing_examples()["strong"][0]["text"]
+    out = ask("closing_edit", draft=text)
+    score = analyze_closing(text).score
+    assert f"Your close: {score}/100" in out["regions"]["feedback"]
+    assert "role=" not in out["regions"]["feedback"]  # the page's region is the live one
+    saved = json.loads(out["saved"])
+    assert saved["practice"]["closing"]["draft"] == text and problems(saved) == []
+    out = ask("closing_save")
+    assert "Kept as version 1" in out["regions"]["note"]
+    assert json.loads(out["saved"])["practice"]["closing"]["versions"][0]["score"] == score
+
+
+def test_a_refused_draft_is_not_kept_as_a_version():
+    out = ask("closing_edit", draft="   ")
+    assert "nothing to check yet" in out["regions"]["feedback"]
+    out = ask("closing_save")
+    assert "Not saved as a version" in out["regions"]["note"] and "saved" not in out
+
+
+def test_a_drill_keeps_each_attempt_and_sums_up():
+    first = ask("drill_show", kind="noncommittal")["regions"]["card"]
+    assert "card 1 of" in first
+    out = ask("drill_check", kind="noncommittal", answer="ok")
+    assert "Your answer:" in out["regions"]["feedback"]
+    out = ask("drill_next", kind="noncommittal", answer="")
+    assert "card 2 of" in out["regions"]["card"]
+    assert "A model answer" in ask("drill_model", kind="noncommittal")["regions"]["model"]
+    out = ask("drill_next", kind="noncommittal", answer="What are the next steps?")
+    attempts = json.loads(out["saved"])["practice"]["noncommittal"]["attempts"]
+    assert len(attempts) == 2
+    assert "2 attempts" in ask("drill_summary", kind="noncommittal")["regions"]["summary"]
+
+
+def test_a_reservation_answer_gets_its_letter_paragraph():
+    ask("drill_show", kind="reservation")
+    out = ask("drill_check", kind="reservation", answer="That's fair. I ran a budget of 40k.")
+    assert "In a follow-up letter" in out["regions"]["feedback"]
+
+
+def test_a_role_play_runs_to_its_debrief_and_is_kept():
+    out = ask("roleplay_show")
+    assert out["moves"] and not out["done"]
+    assert ask("roleplay_say", words="")["regions"]["note"]  # refused, nothing said
+    for _ in range(3):
+        out = ask("roleplay_say", words=out["moves"][0]["text"])
+    assert out["done"] and "Debrief" in out["regions"]["debrief"]
+    saved = json.loads(out["saved"])
+    assert len(saved["practice"]["roleplay"]["runs"]) == 1 and problems(saved) == []
+
+
+def test_the_exported_file_is_a_valid_workbook():
+    ask("closing_edit", draft=closing_examples()["weak"][0]["text"])
+    ask("closing_save")
+    out = ask("export")
+    assert out["file_name"].endswith(".json")
+    data = json.loads(out["text"])
+    assert data["format"] == "closing-kit workbook" and data["schema_version"] == 3
+    assert problems(data) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{", "not valid JSON"),
+        ("", "it is empty"),
+        ('{"hello": 1}', "not a closing-kit workbook"),
+        ("[1, 2]", "not a closing-kit workbook"),
+        (json.dumps({**new_workbook(), "schema_version": 9}), "newer closing-kit"),
+        (json.dumps({**new_workbook(), "schema_version": "3"}), "no valid format version"),
+        (json.dumps({**new_workbook(), "people": "Tom"}), "people should be a list"),
+        ("[" * 100_000, "nested far too deeply"),
+        (" " * (web.MAX_BYTES + 1), "larger than 5 MB"),
+    ],
+)
+def test_a_bad_file_is_refused_in_one_line_and_the_work_stays(text, message):
+    ask("closing_edit", draft="My draft.")
+    before = ask("export")["text"]
+    out = ask("load", text=text)
+    assert out["ok"] is False and message in out["message"] and "\n" not in out["message"]
+    assert ask("export")["text"] == before
+
+
+def test_older_workbooks_are_migrated_on_load():
+    for text in (LEGACY_V2.read_text(encoding="utf-8"), json.dumps(VERSION_1)):
+        out = ask("load", text=text)
+        assert out["ok"], out["message"]
+        data = json.loads(out["saved"])
+        assert data["schema_version"] == 3 and problems(data) == []
+
+
+def test_kept_work_that_cannot_be_read_is_not_thrown_away():
+    out = ask("start", stored="{not json")
+    assert out["ok"] is False and out["unreadable"] and "kept aside" in out["message"]
+    good = web.to_file_text(example_workbook())
+    assert ask("start", stored=good) == {"ok": True, "message": "", "saved": good}
+
+
+def _mutations(data):
+    """Every value replaced by a wrong one, every key removed, an unknown key added."""
+    wrong = [None, 7, "x", [], {}, True, "2026-02-30", -1]
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            yield path + ("+",), None
+            for key, value in node.items():
+                yield path + (key, "-"), None
+                yield from walk(value, path + (key,))
+        elif isinstance(node, list):
+            for n, value in enumerate(node):
+                yield from walk(value, path + (n,))
+        for bad in wrong:
+            yield path, bad
+
+    for path, bad in walk(data, ()):
+        copy_ = copy.deepcopy(data)
+        if not path:
+            yield bad
+            continue
+        parent = copy_
+        *parents, last = path
+        if last in ("+", "-"):
+            for part in parents[:-1] if last == "-" else parents:
+                parent = parent[part]
+            if last == "+":
+                parent["surprise"] = 1
+            else:
+                del parent[parents[-1]]
+        else:
+            for part in parents:
+                parent = parent[part]
+            parent[last] = bad
+        yield copy_
+
+
+@pytest.mark.parametrize(
+    ("version", "data"),
+    [
+        (3, example_workbook()),
+        (3, new_workbook()),
+        (2, json.loads(LEGACY_V2.read_text(encoding="utf-8"))),
+        (1, VERSION_1),
+    ],
+)
+def test_the_small_validator_agrees_with_jsonschema(version, data):
+    """On a valid workbook and every one-step corruption of it, both say valid or invalid."""
+    assert web.schema_problems(data, version) == problems(data, version) == []
+    disagree = []
+    count = 0
+    for broken in _mutations(data):
+        count += 1
+        mine, theirs = web.schema_problems(broken, version), problems(broken, version)
+        if bool(mine) != bool(theirs):
+            disagree.append((json.dumps(broken)[:200], mine[:1], theirs[:1]))
+    assert count > 50 and disagree == []
+
+
+def test_only_the_sessions_own_requests_are_run():
+    """Nothing before `start`, and no private method by name."""
+    web._session = None
+    with pytest.raises(ValueError):
+        web.call('{"op": "closing_show"}')
+    ask("start")
+    with pytest.raises(ValueError):
+        web.call('{"op": "_drill", "kind": "noncommittal"}')
