@@ -121,10 +121,15 @@ def test_learner_signs_the_letters_and_saves_them_as_docx_and_txt(lab):
         "04-follow-up-plan.ipynb",
         "08-memory-dump.ipynb",
         NOTEBOOK,
+        "05-closing-question-drafter.ipynb",
+        "06-reservation-drill.ipynb",
+        "07-noncommittal-drill.ipynb",
+        "09-final-five-minutes-checklist.ipynb",
+        "09-final-five-minutes-role-play.ipynb",
     ],
 )
 def test_no_label_is_cut_at_the_default_width_or_on_a_phone_sized_screen(lab, notebook):
-    """Every label, button and choice of the workbook exercises shows whole, wide or at 390 px.
+    """Every label, button and choice of every exercise shows whole, wide or at 390 px.
 
     The notebook is run at the default size (JupyterLab hides its toolbar on a
     phone-sized window), then the file browser is closed and the window narrowed.
