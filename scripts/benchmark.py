@@ -28,6 +28,7 @@ import threading
 import time
 from pathlib import Path
 
+from benchmark_engine import engine_section
 from book_copy import EXECUTION_CACHE, ROOT, build_command, copy_book
 
 
@@ -161,6 +162,7 @@ def suite_section() -> None:
 SECTIONS = [
     ("build", build_section, True),
     ("suite", suite_section, False),
+    ("engine", engine_section, True),
 ]
 
 
