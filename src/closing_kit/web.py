@@ -175,7 +175,7 @@ class Session:
                     f"<p><strong>{summary['attempts']} attempts, average "
                     f"{summary['average']}/100, best {summary['best']}/100.</strong></p>"
                     f"<p>Most often missed: {escape(common) if common else 'nothing'}.</p>"
-                    + _html.score_chart_svg(summary["scores"])
+                    + _chart(summary["scores"])
                 )
             }
         }
@@ -194,6 +194,7 @@ class Session:
             "regions": {
                 "transcript": transcript,
                 "prompt": "" if c.done else f"<p><strong>{escape(c.prompt)}</strong></p>",
+                "moves": _moves(moves),
                 "note": "",
                 "debrief": _debrief(c) if c.done else "",
             },
@@ -232,6 +233,13 @@ class Session:
         }
 
 
+def _chart(scores: list[int]) -> str:
+    """The notebook's score chart, scaled down to fit a phone's width."""
+    width, height = 360, 140
+    svg = _html.score_chart_svg(scores, width, height)
+    return svg.replace("<svg ", f'<svg viewBox="0 0 {width} {height}" class="ck-live-chart" ', 1)
+
+
 def _versions(drafts: ClosingDrafts) -> str:
     if not drafts.versions:
         return "<p>No saved versions yet.</p>"
@@ -242,6 +250,18 @@ def _versions(drafts: ClosingDrafts) -> str:
         for i, v in enumerate(drafts.versions, 1)
     )
     return f"<ol>{rows}</ol>"
+
+
+def _moves(moves: list[dict]) -> str:
+    """The suggested moves as radio buttons; picking one puts its words in the box."""
+    if not moves:
+        return ""
+    options = "".join(
+        f'<label class="ck-live-move"><input type="radio" name="ck-live-move" '
+        f'value="{escape(m["text"], quote=True)}"> {escape(m["label"])}</label>'
+        for m in moves
+    )
+    return f"<fieldset><legend>Pick a move (or write your own)</legend>{options}</fieldset>"
 
 
 def _debrief(c: Conversation) -> str:

@@ -1,0 +1,253 @@
+"""Live practice on the page: the exercises run in the reader's browser, in Pyodide.
+
+``{live-practice} drafter`` (or ``reservation``, ``noncommittal``,
+``roleplay``) puts an exercise on a page: its boxes, buttons and the regions
+where feedback appears, all inert until the reader presses "Start
+practising". Then ``static/live/live.js`` loads the site's Pyodide
+(``pyodide_assets``) and our engine, packed here at build time as one zip
+(``closing_kit``'s analysis, banks, practice, checklist, workbook model and
+migration, ``web`` and their data files), and every request goes to
+``closing_kit.web``: the scores, checks and wording are the Python's. Before
+Start a page fetches nothing extra: only pages with the directive even get the
+small script and stylesheet.
+
+The reader's work is a workbook kept in the browser's storage; each exercise
+offers "Download my workbook" and "Load a workbook".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+STATIC = Path(__file__).parent / "static"
+#: The served engine, under the site's ``_static/``.
+ENGINE_DIR = "live"
+#: What the browser's Python needs of the package, relative to ``closing_kit/``.
+ENGINE_FILES = (
+    "__init__.py",
+    "analysis/*.py",
+    "practice/*.py",
+    "banks.py",
+    "checklist.py",
+    "web.py",
+    "workbook/__init__.py",
+    "workbook/_data.py",
+    "workbook/model.py",
+    "workbook/migrate.py",
+    "widgets/feedback_html.py",  # loaded by path by web.py: the notebooks' wording
+    "data/*.json",
+    "data/workbook/*.json",
+)
+#: The size the page announces for the first Start (Pyodide's core and the engine).
+DOWNLOAD_NOTE = "about 14 MB the first time, then from your browser's cache"
+
+KINDS = ("drafter", "reservation", "noncommittal", "roleplay")
+
+
+def engine_zip() -> tuple[str, bytes]:
+    """The engine as a zip (the same bytes for the same sources) and its file name.
+
+    The name carries a hash of the content, so a browser never keeps an old engine.
+    """
+    import closing_kit
+
+    package = Path(closing_kit.__file__).parent
+    files = sorted({p for pattern in ENGINE_FILES for p in package.glob(pattern) if p.is_file()})
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in files:
+            info = zipfile.ZipInfo(
+                f"closing_kit/{path.relative_to(package).as_posix()}", (2026, 1, 1, 0, 0, 0)
+            )
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    data = buffer.getvalue()
+    return f"closing-kit-engine-{hashlib.sha256(data).hexdigest()[:12]}.zip", data
+
+
+# -- the exercises' HTML ---------------------------------------------------------------
+def _box(uid: str, name: str, label: str, hint: str, rows: int) -> str:
+    return (
+        f'<label for="{uid}-{name}">{label}</label>'
+        f'<p class="ck-live-hint" id="{uid}-{name}-hint">{hint}</p>'
+        f'<textarea id="{uid}-{name}" data-value="{name}" rows="{rows}" '
+        f'aria-describedby="{uid}-{name}-hint"></textarea>'
+    )
+
+
+def _button(op: str, text: str, args: str = "", extra: str = "", cls: str = "") -> str:
+    attrs = f' data-args="{args}"' if args else ""
+    attrs += f" data-extra='{extra}'" if extra else ""
+    attrs += f' class="{cls}"' if cls else ""
+    return f'<button type="button" data-op="{op}"{attrs}>{text}</button>'
+
+
+def _status(name: str) -> str:
+    return (
+        f'<div class="ck-live-feedback" role="status" aria-live="polite" data-region="{name}">'
+        "</div>"
+    )
+
+
+def _polite(name: str, cls: str = "") -> str:
+    return f'<div class="{cls or "ck-live-region"}" aria-live="polite" data-region="{name}"></div>'
+
+
+def _body(kind: str, uid: str) -> str:
+    if kind == "drafter":
+        return (
+            _box(uid, "job_ad", "Job ad (optional)", "Paste the job ad's main requirements, so "
+                 "your evidence can match the role's words.", 3)
+            + _box(uid, "draft", "Your close", "Thank them, sum up why you fit, then ask your "
+                   "closing question. Feedback appears as you type.", 6)
+            + _status("feedback")
+            + '<div class="ck-live-buttons">'
+            + _button("closing_save", "Save this version")
+            + _button("closing_models", "Show model answers", cls="ck-live-toggle")
+            + "</div>"
+            + _polite("note")
+            + '<div class="ck-live-region" data-region="models" hidden></div>'
+            + "<p><strong>Your saved versions</strong></p>"
+            + _polite("versions")
+        )  # fmt: skip
+    if kind in ("reservation", "noncommittal"):
+        return (
+            _polite("card", "ck-live-card")
+            + _box(uid, "answer", "Your answer", "Say it as you would in the room, then press "
+                   "Check my answer.", 5)
+            + _polite("note")
+            + '<div class="ck-live-buttons">'
+            + _button("drill_check", "Check my answer", args="answer", cls="ck-live-primary")
+            + _button("drill_next", "Next card", args="answer")
+            + _button("drill_model", "Show a model answer")
+            + "</div>"
+            + _status("feedback")
+            + _polite("model")
+            + '<div class="ck-live-buttons">'
+            + _button("drill_summary", "End session and see summary")
+            + "</div>"
+            + _polite("summary")
+        )  # fmt: skip
+    return (
+        _polite("transcript", "ck-live-transcript")
+        + _polite("prompt")
+        + '<div class="ck-live-region" data-region="moves"></div>'
+        + _box(uid, "words", "Your words", "Write what you would say, or pick a move above and "
+               "edit it.", 5)
+        + _polite("note")
+        + '<div class="ck-live-buttons">'
+        + _button("roleplay_say", "Say it", args="words", cls="ck-live-primary")
+        + _button("roleplay_show", "Start again", extra='{"restart": true}')
+        + "</div>"
+        + _status("debrief")
+    )  # fmt: skip
+
+
+TITLES = {
+    "drafter": "Draft your close, live",
+    "reservation": "Reservation drill, live",
+    "noncommittal": "Vague-answer drill, live",
+    "roleplay": "Final five minutes role-play, live",
+}
+
+
+def render(kind: str, uid: str) -> str:
+    """The exercise's HTML: inert until Start, with where the work is kept and how to move it."""
+    drill = f' data-kind="{kind}"' if kind in ("reservation", "noncommittal") else ""
+    return (
+        f'<section class="ck-live" data-ck-live="{kind}"{drill} aria-labelledby="{uid}-title">'
+        f'<p class="ck-live-title" id="{uid}-title"><strong>{TITLES[kind]}</strong></p>'
+        "<p>This exercise runs here, in your browser: the same feedback as the notebook, "
+        f"with no server. Press Start practising to load it ({DOWNLOAD_NOTE}).</p>"
+        '<p class="ck-live-privacy">What you type is kept in this browser only (its local '
+        "storage, on this device), so it is here when you come back; nothing leaves your "
+        "browser. Download your workbook to keep a copy or open it in Jupyter.</p>"
+        '<div class="ck-live-buttons">'
+        '<button type="button" class="ck-live-start ck-live-primary">Start practising</button>'
+        "</div>"
+        '<p class="ck-live-loading" aria-live="polite" data-region="loading"></p>'
+        "<noscript><p>The live exercise needs JavaScript; the notebook version runs in "
+        "Jupyter.</p></noscript>"
+        f'<div class="ck-live-body" hidden>{_body(kind, uid)}'
+        '<div class="ck-live-file">'
+        '<div class="ck-live-buttons">'
+        '<button type="button" class="ck-live-download">Download my workbook</button>'
+        f'<input type="file" id="{uid}-load" class="ck-live-file-input" '
+        'accept=".json,application/json">'
+        f'<label class="ck-live-load" for="{uid}-load">Load a workbook</label>'
+        "</div>"
+        '<p aria-live="polite" data-region="file"></p>'
+        "</div></div></section>"
+    )
+
+
+class LivePracticeDirective(SphinxDirective):
+    """``{live-practice} KIND``: one live exercise (``KINDS``)."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self):
+        kind = self.arguments[0].strip()
+        if kind not in KINDS:
+            raise self.error(f"live-practice: {kind!r} is not one of {', '.join(KINDS)}")
+        uid = f"ck-live-{self.env.new_serialno('ck-live')}"
+        return [nodes.raw("", render(kind, uid), format="html")]
+
+
+# -- build wiring --------------------------------------------------------------------------
+def _configure(app, config):
+    name, data = engine_zip()
+    app.closing_kit_engine = (name, data)
+    config.closing_kit_live_engine = f"_static/{ENGINE_DIR}/{name}"
+
+
+def _add_static(app):
+    if str(STATIC) not in [str(p) for p in app.config.html_static_path]:
+        app.config.html_static_path.append(str(STATIC))
+
+
+def _page(app, pagename, templatename, context, doctree):
+    """Only pages that hold an exercise get the script and the stylesheet."""
+    if 'class="ck-live"' not in context.get("body", ""):
+        return
+    app.add_css_file(f"{ENGINE_DIR}/live.css")
+    app.add_js_file(
+        f"{ENGINE_DIR}/live.js",
+        loading_method="defer",
+        **{
+            "data-pyodide": app.config.closing_kit_pyodide_url,
+            "data-engine": app.config.closing_kit_live_engine,
+        },
+    )
+
+
+def _write_engine(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    name, data = app.closing_kit_engine
+    target = Path(app.outdir) / "_static" / ENGINE_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    for old in target.glob("closing-kit-engine-*.zip"):
+        if old.name != name:
+            old.unlink()
+    (target / name).write_bytes(data)
+
+
+def setup(app):
+    app.setup_extension("pyodide_assets")
+    # The engine's served path, with a hash of its content: pages are rewritten when it changes.
+    app.add_config_value("closing_kit_live_engine", "", "html", types=[str])
+    app.connect("config-inited", _configure, priority=850)
+    app.connect("builder-inited", _add_static)
+    app.connect("html-page-context", _page)
+    app.connect("build-finished", _write_engine)
+    app.add_directive("live-practice", LivePracticeDirective)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
