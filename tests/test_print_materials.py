@@ -84,10 +84,13 @@ def test_script_sheet_lines_are_still_in_their_chapters():
 
 
 def test_without_chromium_the_html_is_written_and_the_reason_given(tmp_path, monkeypatch):
-    """No Chromium: every page is still written as HTML, no PDF, and the reason is one line."""
+    """No Chromium: every page is written as HTML, no PDF is left behind, the reason is one line."""
     monkeypatch.setenv("CLOSING_KIT_CHROMIUM", str(tmp_path / "no-such-chromium"))
     assert pm.find_chromium(str(tmp_path / "no-such-chromium")) is None
     assert pm.find_chromium("none") is None
+    stale = tmp_path / "print" / "a4" / "cards.pdf"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"%PDF- from an earlier build")
     result = pm.build(tmp_path, None)
     assert result.pdfs == [] and result.reason == "no Chromium found"
     names = sorted(p.relative_to(tmp_path).as_posix() for p in result.html)

@@ -222,6 +222,9 @@ def build(outdir: Path, chromium: str | None, cache: Path | None = None) -> Resu
     """
     pages = write_html(outdir)
     if chromium is None:
+        # A PDF left by an earlier build would be out of date; the links now go to the HTML.
+        for html in pages:
+            html.with_suffix(".pdf").unlink(missing_ok=True)
         return Result(pages, [], reason="no Chromium found")
     known = {}
     if cache and cache.is_file():
