@@ -1,0 +1,412 @@
+"""The live exercises on the built site, in a real browser (Debian's headless Chromium), offline.
+
+The site is served from 127.0.0.1 with the right types for .wasm and .mjs;
+every other request is aborted, and an abort fails the test. The browser runs
+the site's own Pyodide and our engine, and its answers are compared with the
+command line's.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import functools
+import http.server
+import json
+import shutil
+import subprocess
+import sys
+import threading
+import zipfile
+from pathlib import Path
+
+import live_practice
+import pytest
+from tests_support import CHROMIUM, FLAGS
+
+from closing_kit.banks import closing_examples, noncommittal_cards, reservation_cards
+
+DRAFTER = "book/05-close-the-sale.html"
+LIVE_PAGES = {
+    "book/05-close-the-sale.html": "drafter",
+    "book/06-reservations.html": "reservation",
+    "book/07-noncommittal-answers.html": "noncommittal",
+    "notebooks/05-closing-question-drafter.html": "drafter",
+    "notebooks/06-reservation-drill.html": "reservation",
+    "notebooks/07-noncommittal-drill.html": "noncommittal",
+    "notebooks/09-final-five-minutes-role-play.html": "roleplay",
+}
+#: sphinx-thebe 0.3.1 writes its setup script twice into each page (FINDINGS.md).
+KNOWN_ERRORS = ["Identifier 'THEBE_JS_URL' has already been declared"]
+#: A start on this 2-core machine is about 2 s warm and 8 s cold; the limit only stops a hang.
+START_TIMEOUT = 90_000
+STRONG = closing_examples()["strong"][0]["text"]
+
+
+# -- without a browser -----------------------------------------------------------------------
+def test_the_engine_zip_holds_the_engine_and_nothing_that_needs_a_library():
+    """Analysis, practice, web, the workbook model and the data; never the widgets' package."""
+    name, data = live_practice.engine_zip()
+    assert name == live_practice.engine_zip()[0]  # the same sources give the same file
+    names = set(zipfile.ZipFile(__import__("io").BytesIO(data)).namelist())
+    for needed in (
+        "closing_kit/__init__.py",
+        "closing_kit/web.py",
+        "closing_kit/analysis/closing.py",
+        "closing_kit/practice/roleplay.py",
+        "closing_kit/workbook/migrate.py",
+        "closing_kit/widgets/feedback_html.py",
+        "closing_kit/data/rubrics.json",
+        "closing_kit/data/workbook/workbook.schema.json",
+    ):
+        assert needed in names
+    assert "closing_kit/widgets/__init__.py" not in names
+    assert not any(n.startswith(("closing_kit/classroom", "closing_kit/cli")) for n in names)
+    assert len(data) < 300_000
+
+
+def test_each_exercise_is_labelled_and_inert_until_start():
+    """The boxes have labels, feedback has a status role, and the body waits for Start."""
+    html = live_practice.render("drafter", "x")
+    assert '<label for="x-draft">Your close</label>' in html
+    assert 'role="status" aria-live="polite"' in html
+    assert '<div class="ck-live-body" hidden>' in html
+    assert "nothing leaves your browser" in html
+
+
+# -- the browser --------------------------------------------------------------------------------
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+    }
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(site))
+    )
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} not found: `apt-get install chromium` (.ci/run does this)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield b
+        b.close()
+
+
+class Visit:
+    """A page opened offline, recording what it fetched and what went wrong."""
+
+    def __init__(self, browser, url, context=None, **options):
+        self.own = context is None
+        self.context = context or browser.new_context(accept_downloads=True, **options)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.page.route("**/*", self._route)
+        self.page.on("pageerror", lambda exc: self._error(f"page error: {exc}"))
+        self.page.on(
+            "console", lambda msg: msg.type == "error" and self._error(f"console: {msg.text}")
+        )
+        self.page.goto(url, wait_until="load")
+        # The live exercise; a notebook page also shows its inert widgets, with the same labels.
+        self.live = self.page.locator(".ck-live")
+
+    def _route(self, route):
+        url = route.request.url
+        self.requests.append(url)
+        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def _error(self, text):
+        if not any(k in text for k in KNOWN_ERRORS):
+            self.errors.append(text)
+
+    def start(self, name="Your close"):
+        """Press Start and wait until the exercise's first box is there."""
+        self.live.get_by_role("button", name="Start practising").click()
+        box = self.live.get_by_role("textbox", name=name)
+        box.wait_for(state="visible", timeout=START_TIMEOUT)
+        return box
+
+    def clean(self):
+        assert self.errors == [] and self.blocked == []
+
+    def close(self):
+        self.clean()
+        if self.own:
+            self.context.close()
+        else:
+            self.page.close()
+
+
+def _status(page):
+    return page.locator(".ck-live [role=status]").first
+
+
+def _wait_score(page):
+    page.wait_for_function(
+        "() => /\\d+\\/100/.test(document.querySelector('.ck-live [role=status]').textContent)"
+    )
+    return _status(page).inner_text()
+
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_page_downloads_nothing_extra_before_start(server, browser):
+    """Until Start: no Pyodide, no engine; a page without an exercise has no live script."""
+    for rel in LIVE_PAGES:
+        visit = Visit(browser, f"{server}/{rel}")
+        visit.page.wait_for_load_state("networkidle")
+        heavy = [u for u in visit.requests if "_pyodide" in u or u.endswith(".zip")]
+        assert heavy == [], rel
+        assert visit.live.get_by_role("button", name="Start practising").count() == 1
+        assert "nothing leaves your browser" in visit.page.locator(".ck-live").inner_text()
+        visit.close()
+    visit = Visit(browser, f"{server}/book/01-introduction.html")
+    assert not any("live.js" in u for u in visit.requests)
+    visit.close()
+
+
+def test_the_drafter_scores_a_close_in_place_and_keeps_it(server, browser):
+    """Start, type a close, read the score; the draft is there again on the next visit."""
+    visit = Visit(browser, f"{server}/{DRAFTER}")
+    box = visit.start()
+    box.fill(STRONG)
+    shown = _wait_score(visit.page)
+    from closing_kit.analysis import analyze_closing
+
+    assert f"{analyze_closing(STRONG).score}/100" in shown
+    loaded = [u for u in visit.requests if "_pyodide/" in u]
+    assert any(u.endswith("pyodide.asm.wasm") for u in loaded)
+    kept = json.loads(visit.page.evaluate("localStorage.getItem('closing-kit-workbook')"))
+    assert kept["practice"]["closing"]["draft"] == STRONG
+    context = visit.context
+    visit.own = False
+    visit.close()
+    again = Visit(browser, f"{server}/notebooks/05-closing-question-drafter.html", context)
+    box = again.start()
+    assert box.input_value() == STRONG
+    assert "/100" in _wait_score(again.page)
+    again.close()
+    context.close()
+
+
+def _cli(kind: str, text: str, prompt: str = "") -> dict:
+    args = {"closing": [], "objection": ["--concern", prompt], "noncommittal": ["--reply", prompt]}
+    proc = subprocess.run(
+        [sys.executable, "-m", "closing_kit", "feedback", kind, *args[kind], "--json"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(proc.stdout)
+
+
+def test_every_bank_answer_scores_as_on_the_command_line(server, browser):
+    """For every example and card answer: the browser's score and failed checks are the CLI's."""
+    bank = closing_examples()
+    cases = [("closing", e["text"], "") for level in ("strong", "weak") for e in bank[level]]
+    answers = ("model_response", "weak_response")
+    for card in reservation_cards():
+        cases += [("objection", card[k], card["concern"]) for k in answers]
+    for card in noncommittal_cards():
+        cases += [("noncommittal", card[k], card["reply"]) for k in answers]
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        expected = list(pool.map(lambda c: _cli(*c), cases))
+    visit = Visit(browser, f"{server}/{DRAFTER}")
+    visit.start()
+    requests = [{"op": "feedback", "kind": k, "text": t, "prompt": p} for k, t, p in cases]
+    got = visit.page.evaluate("(reqs) => reqs.map((r) => window.ckLive.call(r))", requests)
+    mine = [(g["score"], [c["id"] for c in g["checks"] if not c["passed"]]) for g in got]
+    theirs = [(e["score"], [c["id"] for c in e["checks"] if not c["passed"]]) for e in expected]
+    assert len(cases) > 50 and mine == theirs
+    assert [g["checks"] for g in got] == [e["checks"] for e in expected]  # the wording too
+    visit.close()
+
+
+def test_a_downloaded_workbook_checks_and_loads_back(server, browser, tmp_path):
+    """Download, `closing-kit workbook check` it, load it back; a bad file is refused."""
+    visit = Visit(browser, f"{server}/{DRAFTER}")
+    page, live = visit.page, visit.live
+    box = visit.start()
+    box.fill(STRONG)
+    _wait_score(page)
+    live.get_by_role("button", name="Save this version").click()
+    live.get_by_text("Kept as version 1").wait_for()
+    with page.expect_download() as download:
+        live.get_by_role("button", name="Download my workbook").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    check = subprocess.run(
+        [sys.executable, "-m", "closing_kit", "workbook", "check", str(saved)],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["schema_version"] == 3
+    assert data["practice"]["closing"]["versions"][0]["text"] == STRONG
+
+    loader = live.get_by_label("Load a workbook")
+    note = page.locator('.ck-live [data-region="file"]')
+    kept_before = page.evaluate("localStorage.getItem('closing-kit-workbook')")
+    bad = tmp_path / "notes.json"
+    bad.write_text("this is not JSON", encoding="utf-8")
+    for path, message in (
+        (bad, "not valid JSON"),
+        (_write(tmp_path, {"format": "closing-kit workbook", "schema_version": 99}), "newer"),
+        (_write(tmp_path, {"hello": 1}), "not a closing-kit workbook"),
+    ):
+        loader.set_input_files(str(path))
+        page.wait_for_function(
+            "(m) => document.querySelector('.ck-live [data-region=file]').textContent.includes(m)",
+            arg=message,
+        )
+        assert note.inner_text().startswith("Could not load that file")
+        assert box.input_value() == STRONG
+        assert page.evaluate("localStorage.getItem('closing-kit-workbook')") == kept_before
+
+    box.fill("A different close.")
+    _wait_score(page)
+    loader.set_input_files(str(saved))
+    live.get_by_text("Loaded your workbook").wait_for()
+    assert box.input_value() == STRONG
+    visit.close()
+
+
+def _write(folder: Path, data: dict) -> Path:
+    path = folder / f"file-{len(list(folder.iterdir()))}.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_a_drill_deals_cards_scores_answers_and_sums_up(server, browser):
+    """Check an answer, see the score and the letter version, move on, end with a summary."""
+    visit = Visit(browser, f"{server}/book/06-reservations.html")
+    page, live = visit.page, visit.live
+    box = visit.start("Your answer")
+    assert "card 1 of" in page.locator('[data-region="card"]').inner_text()
+    box.fill("That's fair. I ran a budget of 40,000 for two years. Does that answer it?")
+    live.get_by_role("button", name="Check my answer").click()
+    shown = _wait_score(page)
+    assert "Your answer:" in shown and "In a follow-up letter" in shown
+    live.get_by_role("button", name="Next card").click()
+    live.get_by_text("card 2 of").wait_for()
+    live.get_by_role("button", name="Show a model answer").click()
+    live.get_by_text("A model answer:").wait_for()
+    live.get_by_role("button", name="End session and see summary").click()
+    live.get_by_text("1 attempts, average").wait_for()
+    visit.close()
+
+
+def test_the_role_play_runs_from_the_keyboard_to_its_debrief(server, browser):
+    """Tab to Start, Enter; pick a move with the arrow keys, say it; three steps, a debrief."""
+    visit = Visit(browser, f"{server}/notebooks/09-final-five-minutes-role-play.html")
+    page, live = visit.page, visit.live
+    live.get_by_role("button", name="Start practising").focus()
+    page.keyboard.press("Enter")
+    words = live.get_by_role("textbox", name="Your words")
+    words.wait_for(state="visible", timeout=START_TIMEOUT)
+    for _ in range(3):
+        live.get_by_role("radio").first.focus()
+        page.keyboard.press("Space")
+        assert words.input_value()
+        live.get_by_role("button", name="Say it").focus()
+        page.keyboard.press("Enter")
+    live.get_by_text("Debrief").wait_for()
+    assert "/100" in _status(page).inner_text()
+    assert words.is_disabled()
+    runs = json.loads(page.evaluate("localStorage.getItem('closing-kit-workbook')"))
+    assert len(runs["practice"]["roleplay"]["runs"]) == 1
+    visit.close()
+
+
+@pytest.mark.parametrize("rel", ["book/05-close-the-sale.html", *list(LIVE_PAGES)[5:]])
+def test_nothing_is_cut_off_or_scrolls_sideways_on_a_phone(server, browser, rel):
+    """At 390 px, after Start and some feedback, the page is no wider than the screen."""
+    visit = Visit(
+        browser, f"{server}/{rel}", viewport={"width": 390, "height": 844}, is_mobile=True
+    )
+    page, live = visit.page, visit.live
+    kind = LIVE_PAGES[rel]
+    box = visit.start({"drafter": "Your close", "roleplay": "Your words"}.get(kind, "Your answer"))
+    if kind == "roleplay":
+        for _ in range(3):
+            live.get_by_role("radio").first.check()
+            live.get_by_role("button", name="Say it").click()
+        live.get_by_text("Debrief").wait_for()
+    else:
+        box.fill(STRONG if kind == "drafter" else "That makes sense. What are the next steps?")
+        if kind != "drafter":
+            live.get_by_role("button", name="Check my answer").click()
+            live.get_by_role("button", name="End session and see summary").click()
+            page.locator("svg.ck-live-chart").wait_for()
+        _wait_score(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 391
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('.ck-live, .ck-live *')]
+            .filter((el) => el.getBoundingClientRect().width > 1)  // not the hidden file input
+            .filter((el) => el.getBoundingClientRect().right > 391
+                            || el.scrollWidth > el.clientWidth + 1)
+            .map((el) => el.tagName + '.' + el.className)"""
+    )
+    assert wide == []
+    visit.close()
+
+
+CONTRAST = """() => {
+  const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const bg = (el) => {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length < 4 || c[3] > 0) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const ratio = (el) => {
+    const a = lum(rgb(getComputedStyle(el).color)), b = lum(bg(el));
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  };
+  return [...document.querySelectorAll('.ck-live :is(button, label, textarea, p, li, blockquote)')]
+    .filter((el) => el.getClientRects().length)
+    .filter((el) => el.textContent.trim() || el.tagName === 'TEXTAREA')
+    .map((el) => [el.tagName + ' ' + el.textContent.trim().slice(0, 30), ratio(el)])
+    .filter(([, r]) => r < 4.5);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_and_buttons_have_good_contrast(server, browser, scheme):
+    """Every label, button, box and line of feedback reaches 4.5:1 in light and dark mode."""
+    visit = Visit(browser, f"{server}/{DRAFTER}", color_scheme=scheme)
+    page = visit.page
+    assert page.evaluate("document.documentElement.dataset.theme") == scheme
+    assert page.evaluate(CONTRAST) == []
+    visit.start().fill("Thanks. Maybe I could perhaps ask, do you think I might fit?")
+    _wait_score(page)
+    assert page.evaluate(CONTRAST) == []
+    visit.close()
