@@ -1,0 +1,68 @@
+"""The live exercises' own JavaScript helpers (book/_ext/static/live/live.js), run with node."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+LIVE_JS = Path(__file__).resolve().parent.parent / "book" / "_ext" / "static" / "live" / "live.js"
+
+
+def node(expression: str):
+    """The JSON value of ``expression``, with live.js's helpers as ``ck``."""
+    if not shutil.which("node"):
+        pytest.skip("node is not installed")
+    code = f"const ck = require({json.dumps(str(LIVE_JS))});"
+    code += f"console.log(JSON.stringify({expression}));"
+    proc = subprocess.run(["node", "-e", code], capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_urls_resolve_from_the_scripts_own_address():
+    """The site's Pyodide and engine are found from any page depth; a CDN stays absolute."""
+    src = "https://example.org/course/_static/live/live.js?v=1"
+    assert node(f"ck.urls({json.dumps(src)}, '_pyodide/', '_static/live/e.zip')") == {
+        "pyodide": "https://example.org/course/_pyodide/",
+        "engine": "https://example.org/course/_static/live/e.zip",
+    }
+    cdn = "https://cdn.jsdelivr.net/npm/pyodide@314.0.6"
+    got = node(f"ck.urls({json.dumps(src)}, {json.dumps(cdn)}, 'x.zip')")
+    assert got["pyodide"] == cdn + "/"
+
+
+def test_a_request_carries_the_kind_the_named_boxes_and_extras():
+    got = node(
+        "ck.request('drill_check', 'reservation', {answer: 'Hi', other: 'no'}, ['answer'], {})"
+    )
+    assert got == {"op": "drill_check", "kind": "reservation", "answer": "Hi"}
+    got = node("ck.request('roleplay_show', undefined, {}, [], {restart: true})")
+    assert got == {"op": "roleplay_show", "restart": True}
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read():
+    assert node("ck.fileProblem(5 * 1024 * 1024)") == ""
+    message = node("ck.fileProblem(5 * 1024 * 1024 + 1)")
+    assert message.startswith("Could not load that file") and "5 MB" in message
+
+
+def test_the_limit_is_the_pythons():
+    from closing_kit import web
+
+    assert node("ck.MAX_BYTES") == web.MAX_BYTES
+
+
+def test_unreadable_work_is_set_aside_under_its_own_key():
+    assert node("ck.asideKey(42)") == "closing-kit-workbook.unreadable-42"
+
+
+def test_debounce_runs_once_with_the_last_arguments_and_flush_runs_now():
+    got = node(
+        "(() => { const seen = []; const d = ck.debounce((x) => seen.push(x), 10000);"
+        " d(1); d(2); d.flush(); d.flush(); return seen; })()"
+    )
+    assert got == [2]
