@@ -82,7 +82,7 @@ def test_letters_writes_a_file_per_person(example, tmp_path, capsys, fmt):
     assert sorted(p.name for p in out.iterdir()) == [
         f"01-anna-brandt.{fmt}",
         f"02-sam-ito.{fmt}",
-        f"03-lena-fox.{fmt}",
+        f"03-bea-fox.{fmt}",
     ]
     assert "check: Keep your promise to Anna Brandt" in capsys.readouterr().out
 
@@ -120,7 +120,7 @@ def test_remind_requires_an_output(example):
 
 def test_export_prints_markdown_or_writes_html(example, tmp_path, capsys):
     assert run("export", example) == 0
-    assert capsys.readouterr().out.startswith("# Interview notes: customer success manager")
+    assert capsys.readouterr().out.startswith("# Interview notes: account manager")
     out = tmp_path / "notes.html"
     assert run("export", example, "--format", "html", "-o", out) == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -76,13 +76,13 @@ def test_vcard_parses_back_with_every_field():
     text = to_vcard(wb)
     assert text.endswith("\r\n")
     cards = _cards(text)
-    assert [c.fn.value for c in cards] == ["Anna Brandt", "Sam Ito", "Lena Fox"]
+    assert [c.fn.value for c in cards] == ["Anna Brandt", "Sam Ito", "Bea Fox"]
     first = cards[0]
     assert first.email.value == "anna.brandt@quillmoor.example"
     assert first.email.type_param == "INTERNET"
     assert first.n.value.given == "Anna Brandt" and first.n.value.family == ""
     assert first.org.value == ["Quillmoor Software"]
-    assert "Met at my interview for customer success manager on 2026-03-03" in first.note.value
+    assert "Met at my interview for account manager on 2026-03-03" in first.note.value
     assert "Hiring manager" in first.note.value and "hiring-manager" not in text
 
 

@@ -49,7 +49,7 @@ def _parse(html: str) -> _Tags:
 def test_markdown_holds_every_part_of_the_workbook():
     md = to_markdown(example_workbook())
     for expected in (
-        "# Interview notes: customer success manager, Quillmoor Software",
+        "# Interview notes: account manager, Quillmoor Software",
         "## Everyone you met",
         "### Anna Brandt",
         "- [x] Could you tell me what the next steps in the process are?",

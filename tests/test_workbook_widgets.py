@@ -403,7 +403,7 @@ def test_letters_use_the_notes_and_keep_the_learners_edits(home):
     assert saved(home)["letters"]["per_person"]["p1"]["text"].startswith("Subject: Thanks")
     assert show_letters().boxes["p1"].draft.value.startswith("Subject: Thanks")
     anna.reset.click()
-    assert anna.draft.value.startswith("Subject: Thank you: customer success manager")
+    assert anna.draft.value.startswith("Subject: Thank you: account manager")
     assert saved(home)["letters"]["per_person"]["p1"]["text"] == ""
 
 
@@ -436,7 +436,7 @@ def test_letters_save_as_files(home):
     assert (home / "my-interview-letters" / "01-anna-brandt.docx").exists()
     assert "Saved 3 letter(s) in the folder my-interview-letters." in view.status.value
     assert "Saved 3 letter(s)" in view.files_note.value
-    assert view.result["files"] == ["01-anna-brandt.docx", "02-sam-ito.docx", "03-lena-fox.docx"]
+    assert view.result["files"] == ["01-anna-brandt.docx", "02-sam-ito.docx", "03-bea-fox.docx"]
 
 
 def _unsigned_example(home):
@@ -495,11 +495,11 @@ def test_a_letter_never_quotes_the_who_i_met_line(home):
     workbook = example_workbook()
     workbook["people"][2]["kind"] = ""
     workbook["people"][2]["talked_about"] = ""
-    workbook["memory"]["who"] = "Anna Brandt (FD), Tom Reyes (recruiter), receptionist Lena Fox."
+    workbook["memory"]["who"] = "Anna Brandt (FD), Tom Reyes (recruiter), receptionist Bea Fox."
     save_workbook(home / "my-interview.json", workbook)
     view = show_letters()
-    lena = view.boxes["p3"].draft.value
-    assert "Tom Reyes" not in lena and "stays with me" not in lena
+    bea = view.boxes["p3"].draft.value
+    assert "Tom Reyes" not in bea and "stays with me" not in bea
     assert ("no-detail", "p3") in [(x["kind"], x["person_id"]) for x in view.result["warnings"]]
 
 
