@@ -363,7 +363,12 @@ def lite_lock(wheels: list[Path], base: dict | None, cdn: str) -> dict:
         known = (base or {}).get("packages", {}).get(key)
         if wheel.name in KERNEL_WHEELS and known and known["version"] == fact["version"]:
             # The kernel's own: Pyodide's entry, for the file the site serves.
-            packages[key] = {**known, "file_name": wheel.name, "sha256": _sha256(wheel)}
+            packages[key] = {
+                **known,
+                "file_name": wheel.name,
+                "sha256": _sha256(wheel),
+                "depends": sorted(_canonical(d) for d in known["depends"]),
+            }
             continue
         extras = EXTRAS if key == "closing-kit" else ()
         strict = wheel.name not in KERNEL_WHEELS

@@ -226,6 +226,14 @@ class LettersView(ExerciseView):
         except OSError as err:
             self._files_said(f"Could not write the letters: {err.strerror or err}.", error=True)
             return []
+        except ImportError:
+            # .docx needs python-docx and lxml: JupyterLite's in-browser Python has neither.
+            self._files_said(
+                "Word (.docx) files need python-docx, which this Python does not have "
+                "(JupyterLite in the browser cannot load it): choose Markdown or plain text.",
+                error=True,
+            )
+            return []
         self._files_said(f"Saved {len(written)} letter(s) in the folder {folder.name}.")
         self.result = {**(self.result or {}), "files": [p.name for p in written]}
         return written

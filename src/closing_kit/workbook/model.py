@@ -110,10 +110,17 @@ def problems(data, version: int = SCHEMA_VERSION) -> list[str]:
 
 @cache
 def _validator(version: int):
+    from importlib.metadata import version as installed
+
     import jsonschema  # loaded when a workbook is first checked, not at import
 
+    spec, extra = schema(version), {}
+    if tuple(int(n) for n in installed("jsonschema").split(".")[:2]) < (4, 18):
+        # jsonschema 4.17, as in JupyterLite's in-browser Python (4.18+ needs the compiled
+        # rpds-py), cannot join "#/..." onto a urn: $id: hand it the schema under "".
+        extra["resolver"] = jsonschema.RefResolver.from_schema(spec, store={"": spec})
     return jsonschema.Draft202012Validator(
-        schema(version), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+        spec, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER, **extra
     )
 
 

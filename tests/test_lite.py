@@ -1,0 +1,299 @@
+"""The practice notebooks in JupyterLite inside the site: built right, and run offline.
+
+The browser tests serve the built site from 127.0.0.1 (``.wasm``, ``.mjs`` and
+``.json`` with their MIME types), abort every other request and fail on any
+aborted one, and drive Debian's headless Chromium: the real Pyodide kernel, the
+real notebooks. Every wait waits for a state, never for a moment.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import subprocess
+import sys
+import threading
+import tomllib
+import urllib.parse
+from pathlib import Path
+
+import lite
+import pytest
+from packaging.requirements import Requirement
+from tests_support import CHROMIUM, FLAGS
+
+from closing_kit.widgets.workbook_letters import show_letters
+from closing_kit.workbook import save_workbook
+from closing_kit.workbook.model import example_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CLOSE = (
+    "Thank you for your time today. You need someone who can run scheduling for three sites, "
+    "and I have done exactly that for two years, cutting overtime by a fifth. "
+    "Do you see me succeeding in this role, and will you move me forward?"
+)
+
+
+def _toc_notebooks() -> set[str]:
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    return {f"{Path(n).name}.ipynb" for n in re.findall(r"notebooks/[\w.-]+", toc)}
+
+
+# -- What the build makes ------------------------------------------------------------
+
+
+def test_the_lite_pins_are_versions_the_package_allows():
+    """Each wheel the browser gets satisfies pyproject's range, jsonschema aside (no rpds-py)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    ranges = {
+        lite._canonical(Requirement(r).name): Requirement(r).specifier
+        for extra in lite.EXTRAS
+        for r in extras[extra]
+        if not r.startswith("closing-kit")
+    }
+    served = {}
+    for name in [*lite.PACKAGE_WHEELS, *lite.SDISTS]:
+        dist, version = name.split("-")[:2]
+        served[lite._canonical(dist)] = version.removesuffix(".tar.gz")
+    outside = {n: v for n, v in served.items() if n in ranges and v not in ranges[n]}
+    assert outside == {"jsonschema": "4.17.3"}
+    missing = set(ranges) - set(served) - set(lite.NOT_IN_BROWSER)
+    assert missing == set(), "every dependency is served or named as not in the browser"
+
+
+def test_word_letters_fail_in_one_line_where_python_docx_is_missing(tmp_path, monkeypatch):
+    """As in JupyterLite: choosing .docx says what to do instead, with no traceback."""
+    monkeypatch.setenv("CLOSING_KIT_HOME", str(tmp_path))
+    monkeypatch.setitem(sys.modules, "docx", None)  # `import docx` raises ImportError
+    save_workbook(tmp_path / "my-interview.json", example_workbook())
+    view = show_letters()
+    view.file_format.value = "docx"
+    assert view._on_files() == []
+    assert "Word (.docx) files need python-docx" in view.status.value
+    assert "choose Markdown or plain text" in view.files_note.value
+    view.file_format.value = "txt"
+    assert len(view._on_files()) == 3
+
+
+def test_the_lite_site_holds_the_course_notebooks(site):
+    """JupyterLite's files are exactly the notebooks the table of contents lists."""
+    files = {p.name for p in (site / "lite" / "files").glob("*.ipynb")}
+    assert files == _toc_notebooks()
+
+
+def test_the_lock_lists_every_served_wheel_with_its_hash(site):
+    """Each wheel the lock names is served, with the sha256 the lock gives for it."""
+    pypi = site / "lite" / "pypi"
+    lock = json.loads((pypi / "pyodide-lock.json").read_text())
+    served = {k: p for k, p in lock["packages"].items() if "://" not in p["file_name"]}
+    assert {p["file_name"] for p in served.values()} == {w.name for w in pypi.glob("*.whl")}
+    for entry in served.values():
+        assert lite._sha256(pypi / entry["file_name"]) == entry["sha256"], entry["name"]
+    ours = lock["packages"]["closing-kit"]
+    assert ours["imports"] == ["closing_kit"]
+    assert {"ipywidgets", "jinja2", "jsonschema", "icalendar", "vobject"} <= set(ours["depends"])
+    assert "python-docx" not in ours["depends"]
+    for entry in served.values():  # nothing a served wheel needs is left to a CDN
+        assert set(entry["depends"]) <= set(served), entry["name"]
+    assert lock["packages"]["jsonschema"]["version"] == "4.17.3"
+
+
+def test_the_kernel_uses_the_sites_one_pyodide(site):
+    """The kernel's Pyodide is the site's _pyodide/ (when npm fetched it) and our lock."""
+    config = json.loads((site / "lite" / "jupyter-lite.json").read_text())
+    kernel = config["jupyter-config-data"]["litePluginSettings"][lite.KERNEL_PLUGIN]
+    assert kernel["loadPyodideOptions"]["lockFileURL"].startswith(f"./{lite.LOCK_PATH}?")
+    if (site / "_pyodide" / "pyodide.mjs").is_file():
+        assert kernel["pyodideUrl"] == "./../_pyodide/pyodide.mjs"
+        assert not (site / "lite" / "static" / "pyodide").exists(), "one copy, not two"
+
+
+def test_the_workbook_schema_checks_with_the_browsers_jsonschema(site):
+    """jsonschema 4.17.3, as served to the browser, validates a workbook and finds a fault."""
+    wheels = [str(p) for p in (site / "lite" / "pypi").glob("*.whl")]
+    wheels = [w for w in wheels if Path(w).name.startswith(("jsonschema-", "pyrsistent-"))]
+    code = (
+        f"import sys; sys.path[:0] = {wheels!r}\n"
+        "import jsonschema; assert jsonschema.__file__.endswith('.whl/jsonschema/__init__.py')\n"
+        "from closing_kit.workbook.model import example_workbook, problems\n"
+        "wb = example_workbook(); assert problems(wb) == [], problems(wb)\n"
+        "wb['people'][0]['name'] = 5; print(problems(wb))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "people[0].name should be text" in out.stdout
+
+
+def test_notebook_pages_open_their_notebook_in_jupyterlite(site):
+    """Each notebook page starts with a link to its lite copy; the letters say what cannot run."""
+    from bs4 import BeautifulSoup
+
+    for name in _toc_notebooks():
+        page = site / "notebooks" / name.replace(".ipynb", ".html")
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        link = soup.select_one("a.ck-lite-link")
+        assert link is not None, page.name
+        href = urllib.parse.urlparse(link["href"])
+        assert (page.parent / href.path).resolve() == site / "lite" / "notebooks" / "index.html"
+        assert urllib.parse.parse_qs(href.query)["path"] == [name]
+    letters = (site / "notebooks" / "08-thank-you-letters.html").read_text(encoding="utf-8")
+    assert "not as Word (.docx): python-docx needs lxml" in letters
+
+
+def test_no_page_asks_for_google_fonts(site):
+    """jupyterlite-sphinx's Google Fonts stylesheet is gone: the pages work offline."""
+    assert not [
+        p.name
+        for p in site.rglob("*.html")
+        if "fonts.googleapis" in p.read_text(encoding="utf-8", errors="replace")
+    ]
+
+
+# -- In a real browser, offline ---------------------------------------------------------
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+    }
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    handler = functools.partial(_Handler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+class Offline:
+    """A browser context that reaches 127.0.0.1 only, recording whatever it had to stop."""
+
+    def __init__(self, browser):
+        self.context = browser.new_context(viewport={"width": 1300, "height": 1000})
+        self.blocked: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+        assert self.blocked == [], "requests that needed the internet"
+
+
+def open_and_run(page, server: str, notebook: str, until: str) -> None:
+    """Open ``notebook`` in JupyterLite, Run All Cells as a learner would, wait for ``until``."""
+    page.goto(f"{server}/lite/notebooks/index.html?path={notebook}")
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_text("Run All Cells", exact=True).click()
+    page.wait_for_selector(until, timeout=180_000)
+
+
+@pytest.mark.browser
+def test_the_drafter_runs_in_jupyterlite_offline_and_the_work_survives_a_reload(server, browser):
+    """Open the drafter, run it, type a close: 100/100; reload and run again: the close is back."""
+    visit = Offline(browser)
+    page = visit.page
+    try:
+        open_and_run(page, server, "05-closing-question-drafter.ipynb", ".ck-exercise textarea")
+        page.get_by_role("textbox", name="Your close").fill(CLOSE)
+        page.wait_for_selector("text=100/100, Strong", timeout=60_000)
+        page.wait_for_selector("text=Saved to my-interview.json", timeout=60_000)
+        page.reload()
+        open_and_run(page, server, "05-closing-question-drafter.ipynb", ".ck-exercise textarea")
+        page.wait_for_function(
+            "close => [...document.querySelectorAll('.ck-exercise textarea')]"
+            ".some(t => t.value === close)",
+            arg=CLOSE,
+            timeout=60_000,
+        )
+        page.wait_for_selector("text=100/100, Strong", timeout=60_000)
+    finally:
+        visit.close()
+
+
+#: Runs in JupyterLite's console: every code cell of every notebook, through the
+#: kernel's own ``run`` (as a notebook's Run All does: lite transforms, packages
+#: loaded from the cell's imports, IPython), then the workbook's file exports.
+RUNNER = """
+import json, pathlib
+kernel = get_ipython().kernel
+report = {"notebooks": {}, "files": {}}
+for nb in sorted(pathlib.Path(".").glob("*.ipynb")):
+    errors = report["notebooks"][nb.name] = []
+    for cell in json.loads(nb.read_text())["cells"]:
+        if cell["cell_type"] == "code":
+            result = await kernel.run("".join(cell["source"]))
+            if result["status"] != "ok":
+                errors.append(f"{result['ename']}: {result['evalue']}")
+from closing_kit.workbook import contacts, export, followup, letter_files, letters
+from closing_kit.workbook.model import example_workbook, problems
+wb = example_workbook()
+letter = letters.letters(wb)[0]
+makers = {"schema": lambda: json.dumps(problems(wb)), "ics": lambda: followup.to_ics(wb),
+          "vcf": lambda: contacts.to_vcard(wb), "html": lambda: export.to_html(wb)}
+for fmt in letter_files.FORMATS:
+    makers[fmt] = lambda fmt=fmt: letter_files.letter_bytes(letter, fmt)
+for name, make in makers.items():
+    try:
+        report["files"][name] = len(make())
+    except Exception as err:
+        report["files"][name] = type(err).__name__
+print("LITE" + "-REPORT " + json.dumps(report))
+"""
+
+
+@pytest.mark.browser
+def test_every_notebook_runs_in_the_lite_kernel_and_the_files_it_can_make(server, browser):
+    """All ten notebooks run without an error in the browser's Python; every export but .docx.
+
+    .docx is the one documented limit (``lite.NOT_IN_BROWSER``, said on the letters page).
+    """
+    visit = Offline(browser)
+    page = visit.page
+    try:
+        code = urllib.parse.quote(RUNNER)
+        page.goto(f"{server}/lite/repl/index.html?kernel=python&toolbar=1&code={code}")
+        done = page.locator(".jp-OutputArea-output", has_text="LITE-REPORT")
+        done.wait_for(timeout=300_000)
+        report = json.loads(done.inner_text().split("LITE-REPORT", 1)[1])
+    finally:
+        visit.close()
+    assert set(report["notebooks"]) == _toc_notebooks()
+    assert {nb: errors for nb, errors in report["notebooks"].items() if errors} == {}
+    made = {name: size for name, size in report["files"].items() if isinstance(size, int)}
+    assert set(made) == {"schema", "ics", "vcf", "html", "md", "txt"}
+    assert report["files"]["docx"] == "ModuleNotFoundError"
+    assert report["files"]["schema"] == len("[]"), "the example workbook is valid"
+    assert "python-docx" in lite.NOT_IN_BROWSER
+    assert "notebooks/08-thank-you-letters" in lite.BROWSER_LIMITS
