@@ -73,6 +73,26 @@ def test_each_exercise_is_labelled_and_inert_until_start():
     assert "nothing leaves your browser" in html
 
 
+def test_without_npm_the_build_uses_the_cdn_and_says_so_in_one_line(tmp_path, monkeypatch, caplog):
+    """No npm and nothing cached: the same Pyodide version from jsDelivr, one log line."""
+    import logging
+    import types
+
+    import pyodide_assets
+
+    monkeypatch.setenv("CLOSING_KIT_NPM_CACHE", str(tmp_path))
+    monkeypatch.setattr(pyodide_assets.shutil, "which", lambda name: None)
+    config = types.SimpleNamespace(html_extra_path=[], closing_kit_pyodide_url="")
+    app = types.SimpleNamespace()
+    with caplog.at_level(logging.INFO):
+        pyodide_assets._configure(app, config)
+    assert config.closing_kit_pyodide_url == pyodide_assets.CDN
+    assert pyodide_assets.VERSION in pyodide_assets.CDN and config.html_extra_path == []
+    assert pyodide_assets.served_folder(app) is None
+    lines = [r.getMessage() for r in caplog.records if "Pyodide" in r.getMessage()]
+    assert len(lines) == 1 and "npm is not installed" in lines[0] and "\n" not in lines[0]
+
+
 # -- the browser --------------------------------------------------------------------------------
 class _Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {
@@ -168,9 +188,7 @@ def _wait_score(page):
     return _status(page).inner_text()
 
 
-pytestmark = pytest.mark.browser
-
-
+@pytest.mark.browser
 def test_a_page_downloads_nothing_extra_before_start(server, browser):
     """Until Start: no Pyodide, no engine; a page without an exercise has no live script."""
     for rel in LIVE_PAGES:
@@ -186,6 +204,7 @@ def test_a_page_downloads_nothing_extra_before_start(server, browser):
     visit.close()
 
 
+@pytest.mark.browser
 def test_the_drafter_scores_a_close_in_place_and_keeps_it(server, browser):
     """Start, type a close, read the score; the draft is there again on the next visit."""
     visit = Visit(browser, f"{server}/{DRAFTER}")
@@ -222,6 +241,7 @@ def _cli(kind: str, text: str, prompt: str = "") -> dict:
     return json.loads(proc.stdout)
 
 
+@pytest.mark.browser
 def test_every_bank_answer_scores_as_on_the_command_line(server, browser):
     """For every example and card answer: the browser's score and failed checks are the CLI's."""
     bank = closing_examples()
@@ -244,6 +264,7 @@ def test_every_bank_answer_scores_as_on_the_command_line(server, browser):
     visit.close()
 
 
+@pytest.mark.browser
 def test_a_downloaded_workbook_checks_and_loads_back(server, browser, tmp_path):
     """Download, `closing-kit workbook check` it, load it back; a bad file is refused."""
     visit = Visit(browser, f"{server}/{DRAFTER}")
@@ -300,6 +321,7 @@ def _write(folder: Path, data: dict) -> Path:
     return path
 
 
+@pytest.mark.browser
 def test_a_drill_deals_cards_scores_answers_and_sums_up(server, browser):
     """Check an answer, see the score and the letter version, move on, end with a summary."""
     visit = Visit(browser, f"{server}/book/06-reservations.html")
@@ -319,6 +341,7 @@ def test_a_drill_deals_cards_scores_answers_and_sums_up(server, browser):
     visit.close()
 
 
+@pytest.mark.browser
 def test_the_role_play_runs_from_the_keyboard_to_its_debrief(server, browser):
     """Tab to Start, Enter; pick a move with the arrow keys, say it; three steps, a debrief."""
     visit = Visit(browser, f"{server}/notebooks/09-final-five-minutes-role-play.html")
@@ -341,6 +364,7 @@ def test_the_role_play_runs_from_the_keyboard_to_its_debrief(server, browser):
     visit.close()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("rel", ["book/05-close-the-sale.html", *list(LIVE_PAGES)[5:]])
 def test_nothing_is_cut_off_or_scrolls_sideways_on_a_phone(server, browser, rel):
     """At 390 px, after Start and some feedback, the page is no wider than the screen."""
@@ -399,6 +423,7 @@ CONTRAST = """() => {
 }"""
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_text_and_buttons_have_good_contrast(server, browser, scheme):
     """Every label, button, box and line of feedback reaches 4.5:1 in light and dark mode."""

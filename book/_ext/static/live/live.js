@@ -249,7 +249,8 @@ if (typeof document !== "undefined") {
       other.querySelector('[data-region="loading"]').textContent = session.message;
       other.querySelector(".ck-live-body").hidden = false;
     }
-    widget.querySelector("textarea").focus();
+    // The box the reader writes in (the drafter's job ad is optional and comes first).
+    widget.querySelector('[data-value="draft"], [data-value="answer"], [data-value="words"]').focus();
   };
 
   for (const widget of widgets) {
