@@ -15,7 +15,7 @@ reader downloads to open a chapter, for about twenty icons. This extension
 - gives the sidebar's expand/collapse ``<summary>`` chevrons a name
   ("Pages under 9. The final five minutes"), which the theme's Python
   leaves empty;
-- overrides two theme components (``templates/components/``): the search
+- overrides two theme components (``templates/``): the search
   button's name is its visible text, and the colour-mode button's icons are
   decoration under its "Color mode" name;
 - adds ``static/theme-fixes.css``: phone-width wrapping and dark-mode
