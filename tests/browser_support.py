@@ -1,0 +1,225 @@
+"""Shared by the browser tests: the built site served locally, Chromium, offline visits, axe.
+
+The site is served from 127.0.0.1 by a threaded ``http.server`` with the
+MIME types a browser insists on (``.wasm``, ``.mjs``, fonts); every request
+a page makes that is not to 127.0.0.1 is aborted and recorded, so a page
+that needs the internet fails its test.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import tarfile
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+from tests_support import CHROMIUM, FLAGS
+
+#: sphinx-thebe 0.3.1 writes its setup script twice into each page (FINDINGS.md).
+KNOWN_CONSOLE_ERRORS = ["Identifier 'THEBE_JS_URL' has already been declared"]
+
+#: axe-core, pinned: the npm tarball's registry integrity.
+AXE = (
+    "axe-core@4.14.1",
+    "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==",
+)
+
+MIME = {
+    ".html": "text/html",
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".css": "text/css",
+    ".json": "application/json",
+    ".wasm": "application/wasm",
+    ".svg": "image/svg+xml",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".zip": "application/zip",
+    ".whl": "application/zip",
+    ".pdf": "application/pdf",
+    ".webmanifest": "application/manifest+json",
+}
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
+
+    def log_message(self, *args):
+        pass
+
+
+class SiteServer:
+    """The built site on 127.0.0.1, started on creation; ``stop()`` takes it offline."""
+
+    def __init__(self, site: Path, port: int = 0):
+        handler = functools.partial(SiteHandler, directory=str(site))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def serve(site: Path):
+    """A fixture body: the site's URL while the test module runs."""
+    server = SiteServer(site)
+    yield server.url
+    server.stop()
+
+
+def launch():
+    """A fixture body: Debian's Chromium, headless, with the quiet flags."""
+    if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} not found: `apt-get install chromium` (.ci/run does this)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def is_redirect(path: Path) -> bool:
+    return b'http-equiv="Refresh"' in path.read_bytes()[:300]
+
+
+def pages(site: Path) -> list[str]:
+    """Every page of the course: not the theme's template copies, redirects or the lite app."""
+    return sorted(
+        str(p.relative_to(site))
+        for p in site.rglob("*.html")
+        if not {"_static", "lite", "_pyodide"} & set(p.relative_to(site).parts)
+        and not is_redirect(p)
+    )
+
+
+class Guard:
+    """Aborts and records every request not to 127.0.0.1 (of a page or a context); errors."""
+
+    def __init__(self, target):
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        target.route("**/*", self._route)
+
+    def watch(self, page):
+        page.on("console", self._console)
+        page.on("pageerror", self._page_error)
+        return page
+
+    def _route(self, route):
+        url = route.request.url
+        self.requests.append(url)
+        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def _page_error(self, exc):
+        if not any(k in str(exc) for k in KNOWN_CONSOLE_ERRORS):
+            self.errors.append(f"page error: {exc}")
+
+    def _console(self, msg):
+        if msg.type == "error" and not any(k in msg.text for k in KNOWN_CONSOLE_ERRORS):
+            self.errors.append(f"console: {msg.text}")
+
+
+class Visit:
+    """A page opened offline, with what went wrong on the way.
+
+    Service workers are blocked unless asked for: a page controlled by one
+    fetches through it, out of the route's sight (Playwright's documented
+    limit), and these checks are about what the page itself asks for.
+    """
+
+    def __init__(self, browser, url, *, service_workers="block", **context):
+        self.context = browser.new_context(service_workers=service_workers, **context)
+        self.page = self.context.new_page()
+        self.guard = Guard(self.page)
+        self.guard.watch(self.page)
+        self.blocked = self.guard.blocked
+        self.errors = self.guard.errors
+        self.page.goto(url, wait_until="load")
+
+    def close(self):
+        self.context.close()
+
+
+def set_colour_mode(context, mode: str) -> None:
+    """Open every page of ``context`` in ``mode``, as the theme's own switch leaves it.
+
+    pydata-sphinx-theme reads ``localStorage`` ``mode`` and ``theme`` before
+    the page paints and sets ``html[data-mode]`` and ``html[data-theme]``.
+    """
+    context.add_init_script(
+        f"try {{ localStorage.setItem('mode', '{mode}');"
+        f" localStorage.setItem('theme', '{mode}'); }} catch (e) {{}}"
+    )
+
+
+def wait_for_widgets(page) -> None:
+    """On a page with embedded widget state, wait until the widgets are drawn."""
+    if page.locator('script[type="application/vnd.jupyter.widget-state+json"]').count():
+        page.wait_for_selector(".jupyter-widgets", timeout=20_000)
+
+
+def _integrity(data: bytes) -> str:
+    return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
+
+
+def axe_source() -> str:
+    """``axe.min.js`` of the pinned axe-core, fetched once with ``npm pack`` into a cache."""
+    spec, sri = AXE
+    base = os.environ.get("CLOSING_KIT_NPM_CACHE") or Path.home() / ".cache" / "closing-kit"
+    target = Path(base) / spec.replace("@", "-") / "axe.min.js"
+    if target.is_file():
+        return target.read_text(encoding="utf-8")
+    npm = shutil.which("npm")
+    if not npm:
+        pytest.fail("npm is needed to fetch axe-core for the accessibility tests")
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            [npm, "pack", spec, "--pack-destination", tmp, "--silent"],
+            check=True,
+            capture_output=True,
+            timeout=300,
+            cwd=tmp,
+        )
+        tarball = next(Path(tmp).glob("*.tgz"))
+        assert _integrity(tarball.read_bytes()) == sri, f"{spec}: integrity does not match"
+        with tarfile.open(tarball) as tar:
+            source = tar.extractfile("package/axe.min.js").read()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(source)
+    return source.decode("utf-8")
+
+
+def run_axe(page, source: str) -> list[dict]:
+    """axe's serious and critical violations on the page as it is now."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=source)
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def describe(violations: list[dict]) -> list[str]:
+    """One line per failing element: rule, element, why."""
+    out = []
+    for v in violations:
+        for node in v["nodes"]:
+            why = re.sub(r"\s+", " ", node.get("failureSummary", ""))[:160]
+            out.append(f"{v['id']} {node['target']}: {why}")
+    return out
