@@ -6,93 +6,28 @@ A local server serves the built HTML; every request that is not to
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
-from pathlib import Path
-
 import pytest
-from tests_support import CHROMIUM, FLAGS
+from browser_support import Visit, launch, pages, serve, wait_for_widgets
 
 pytestmark = pytest.mark.browser
-
-#: sphinx-thebe 0.3.1 writes its setup script twice into each page (FINDINGS.md).
-KNOWN_CONSOLE_ERRORS = ["Identifier 'THEBE_JS_URL' has already been declared"]
 
 
 @pytest.fixture(scope="module")
 def server(site):
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    yield from serve(site)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} not found: `apt-get install chromium` (.ci/run does this)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield b
-        b.close()
-
-
-class Visit:
-    """A page opened offline, with what went wrong on the way."""
-
-    def __init__(self, browser, url, **context):
-        self.context = browser.new_context(**context)
-        self.page = self.context.new_page()
-        self.blocked: list[str] = []
-        self.errors: list[str] = []
-        self.page.route("**/*", self._route)
-        self.page.on("console", self._console)
-        self.page.on("pageerror", self._page_error)
-        self.page.goto(url, wait_until="load")
-
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort()
-
-    def _page_error(self, exc):
-        if not any(k in str(exc) for k in KNOWN_CONSOLE_ERRORS):
-            self.errors.append(f"page error: {exc}")
-
-    def _console(self, msg):
-        if msg.type == "error" and not any(k in msg.text for k in KNOWN_CONSOLE_ERRORS):
-            self.errors.append(f"console: {msg.text}")
-
-    def close(self):
-        self.context.close()
-
-
-def _pages(site: Path) -> list[str]:
-    return sorted(
-        str(p.relative_to(site)) for p in site.rglob("*.html") if "_static" not in p.parts
-    )
+    yield from launch()
 
 
 def test_every_page_loads_offline_without_errors(site, server, browser):
-    """No page reaches for the network or logs an error."""
+    """No page reaches for the network or logs an error (lite/'s own app: tests/test_lite.py)."""
     problems = []
-    for rel in _pages(site):
+    for rel in pages(site):
         visit = Visit(browser, f"{server}/{rel}")
-        visit.page.wait_for_timeout(300)
+        visit.page.wait_for_load_state("networkidle")
         problems += [f"{rel}: blocked {u}" for u in visit.blocked]
         problems += [f"{rel}: {e}" for e in visit.errors]
         visit.close()
@@ -174,15 +109,56 @@ def test_diagram_follows_dark_mode_and_prints_light(server, browser):
     light.close()
 
 
-def test_chapter_reads_on_a_phone(server, browser):
-    """On a 390-pixel-wide screen nothing makes the page scroll sideways."""
-    visit = Visit(
-        browser,
-        f"{server}/book/05-close-the-sale.html",
+#: Where a page is wider than the screen, or a text is cut with "...": run in the page.
+PHONE_CHECK = """() => {
+  const cut = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (!el.getClientRects().length) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden') continue;
+    if (style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth) {
+      cut.push(el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 50));
+    }
+  }
+  return {width: document.documentElement.scrollWidth, viewport: window.innerWidth, cut: cut};
+}"""
+
+
+def test_every_page_reads_on_a_phone(site, server, browser):
+    """At 390 x 844 no page scrolls sideways and no visible text is cut short with an ellipsis."""
+    context = browser.new_context(
         viewport={"width": 390, "height": 844},
         is_mobile=True,
         has_touch=True,
+        service_workers="block",
     )
-    width = visit.page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390 + 1
-    visit.close()
+    page = context.new_page()
+    problems = []
+    # Not the printed materials (print/): sheets laid out for A4 and Letter paper.
+    for rel in [p for p in pages(site) if not p.startswith("print/")]:
+        page.goto(f"{server}/{rel}", wait_until="load")
+        wait_for_widgets(page)
+        found = page.evaluate(PHONE_CHECK)
+        if found["width"] > 390 or found["viewport"] > 390:
+            problems.append(f"{rel}: {found['width']} px wide")
+        problems += [f"{rel}: cut {c}" for c in found["cut"]]
+    context.close()
+    assert problems == []
+
+
+#: A default Jupyter Book page with the same theme (1.x): what a reader downloads, in KiB.
+DEFAULT_PAGE_KIB = 2332
+
+
+def test_a_prose_chapter_weighs_under_six_tenths_of_a_default_page(server, browser):
+    """Opening a chapter fetches at most 0.6 x a default Jupyter Book page: no FontAwesome JS."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    finished = []
+    page.on("requestfinished", lambda request: finished.append(request))
+    page.goto(f"{server}/book/05-close-the-sale.html", wait_until="networkidle")
+    sizes = {r.url: r.sizes()["responseBodySize"] for r in finished}
+    context.close()
+    assert not any("fontawesome" in u for u in sizes), "the theme's FontAwesome assets"
+    total_kib = sum(sizes.values()) / 1024
+    assert total_kib <= 0.6 * DEFAULT_PAGE_KIB, f"{total_kib:.0f} KiB"

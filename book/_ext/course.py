@@ -3,7 +3,8 @@
 - ``static/course.css``: the "say it out loud" scripts, print rules.
 - ``{checklist}``: renders chapter 9's one-page checklist from the same data
   file the practice notebook uses (``closing_kit/data/checklist.json``), so
-  the page and the exercise can never disagree.
+  the page and the exercise can never disagree; ``static/checklist.js`` keeps
+  its ticks and prints it alone on one page.
 - Reading time: each numbered chapter says under its title how long it takes
   to read, counted at build time from the page's own words.
 """
@@ -64,7 +65,12 @@ def _add_reading_time(app, doctree):
 
 
 class ChecklistDirective(SphinxDirective):
-    """``{checklist}``: the packaged checklist as printable tick boxes."""
+    """``{checklist}``: the packaged checklist as boxes a reader can tick, and print.
+
+    Real checkboxes with labels: ``static/checklist.js`` keeps the ticks in the
+    browser (localStorage) between visits and shows a button that prints the
+    checklist alone, on one page. Each line's chapter prints as plain text.
+    """
 
     has_content = False
 
@@ -75,19 +81,35 @@ class ChecklistDirective(SphinxDirective):
         self.env.note_dependency(str(data_file))
         checklist = load_checklist()
         e = html.escape
-        out = ['<div class="ck-checklist">']
+        out = [
+            f'<div class="ck-checklist" data-ck-checklist="{e(self.env.docname)}" '
+            f'data-ck-title="{e(checklist.title)}">',
+            '<p class="ck-checklist-actions" hidden><button type="button" '
+            'class="ck-checklist-print">Print the checklist</button> '
+            '<span class="ck-checklist-saved">Your ticks stay in this browser.</span></p>',
+        ]
         for group in checklist.groups:
-            out.append(f'<p class="ck-checklist-group">{e(group.title)}</p><ul>')
+            gid = f"ck-checklist-{e(group.id)}"
+            out.append(f'<p class="ck-checklist-group" id="{gid}">{e(group.title)}</p>')
+            out.append(f'<ul aria-labelledby="{gid}">')
             for item in group.items:
                 link = f"{item.chapter}.html"
                 number = int(item.chapter[:2])
+                iid = f"ck-item-{e(item.id)}"
                 out.append(
-                    f'<li><span class="ck-box" aria-hidden="true"></span>{e(item.text)} '
+                    f'<li><input type="checkbox" id="{iid}" data-ck-item="{e(item.id)}">'
+                    f'<label for="{iid}">{e(item.text)}</label> '
                     f'<a class="ck-checklist-ref" href="{e(link)}">(chapter {number})</a></li>'
                 )
             out.append("</ul>")
         out.append("</div>")
         return [nodes.raw("", "\n".join(out), format="html")]
+
+
+def _add_checklist_script(app, pagename, templatename, context, doctree):
+    """``checklist.js`` goes on the pages that show a checklist, and only there."""
+    if "data-ck-checklist" in context.get("body", ""):
+        app.add_js_file("checklist.js", loading_method="defer")
 
 
 def _add_static(app):
@@ -99,4 +121,5 @@ def setup(app):
     app.connect("builder-inited", _add_static)
     app.connect("doctree-read", _add_reading_time)
     app.add_css_file("course.css")
+    app.connect("html-page-context", _add_checklist_script)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
