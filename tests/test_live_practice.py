@@ -54,7 +54,7 @@ def test_the_engine_zip_holds_the_engine_and_nothing_that_needs_a_library():
         "closing_kit/analysis/closing.py",
         "closing_kit/practice/roleplay.py",
         "closing_kit/workbook/migrate.py",
-        "closing_kit/widgets/feedback_html.py",
+        "closing_kit/feedback_html.py",
         "closing_kit/data/rubrics.json",
         "closing_kit/data/workbook/workbook.schema.json",
     ):

@@ -40,7 +40,7 @@ ENGINE_FILES = (
     "workbook/_data.py",
     "workbook/model.py",
     "workbook/migrate.py",
-    "widgets/feedback_html.py",  # loaded by path by web.py: the notebooks' wording
+    "feedback_html.py",  # the notebooks' feedback wording, shared with the page
     "data/*.json",
     "data/workbook/*.json",
 )

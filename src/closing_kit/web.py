@@ -5,7 +5,7 @@ sends one request (``call('{"op": "closing_edit", "draft": "..."}')``) and
 gets back what to show: HTML for named regions of the exercise, values for
 its boxes, and the workbook to keep (``saved``) when it changed. Every score,
 check and word the reader sees comes from the same code Jupyter and the
-command line use (``analysis``, ``practice``, the widgets' ``feedback_html``);
+command line use (``analysis``, ``practice``, ``feedback_html``);
 the script only puts it on the page.
 
 The reader's work is a workbook (``workbook.model.new_workbook``, format
@@ -21,12 +21,11 @@ small validator here (``schema_problems``), never by jsonschema.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import re
 from html import escape
-from importlib import resources
 
+from closing_kit import feedback_html as _html  # one wording for the notebooks and the page
 from closing_kit.analysis import analyze_closing, analyze_noncommittal, analyze_reservation
 from closing_kit.analysis import letter_version as _letter_version
 from closing_kit.banks import closing_examples
@@ -42,23 +41,6 @@ __all__ = ["MAX_BYTES", "Session", "call", "schema_problems", "to_file_text"]
 MAX_BYTES = 5 * 1024 * 1024
 #: What "Download my workbook" names the file (the notebooks' default file name).
 FILE_NAME = "my-interview.json"
-
-
-def _feedback_module():
-    """The widgets' ``feedback_html`` module, loaded by its path.
-
-    It is standard-library code, but ``closing_kit.widgets`` (its package)
-    imports ipywidgets; loading the one file keeps one wording for the
-    notebooks and the page.
-    """
-    source = resources.files("closing_kit").joinpath("widgets", "feedback_html.py")
-    spec = importlib.util.spec_from_file_location("closing_kit._feedback_html", str(source))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_html = _feedback_module()
 
 
 def feedback_html(fb, title: str) -> str:

@@ -11,9 +11,9 @@ from pathlib import Path
 import ipywidgets as w
 
 from closing_kit.banks import closing_examples
+from closing_kit.feedback_html import feedback_html
 from closing_kit.practice.drafts import ClosingDrafts
 from closing_kit.widgets.base import ExerciseView, auto_width, escape
-from closing_kit.widgets.feedback_html import feedback_html
 
 __all__ = ["ClosingDrafter", "show_drafter"]
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from closing_kit.feedback_html import feedback_html, score_chart_svg
 from closing_kit.practice.drill import DRILLS, DrillSession
 from closing_kit.widgets.base import ExerciseView, auto_width, escape
-from closing_kit.widgets.feedback_html import feedback_html, score_chart_svg
 
 __all__ = ["Drill", "show_noncommittal_drill", "show_reservation_drill"]
 

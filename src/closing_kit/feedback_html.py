@@ -1,6 +1,8 @@
 """Feedback and a run of scores as HTML: text first, colour only as a second cue.
 
 The level words and colours are the score bands of ``data/rubrics.json``.
+Standard library only: the notebooks' widgets and the website's live
+exercises (``closing_kit.web``) show feedback with the same words.
 """
 
 from __future__ import annotations
