@@ -122,6 +122,19 @@ def test_the_exported_file_is_a_valid_workbook():
         ("[" * 100_000, "nested far too deeply"),
         (" " * (web.MAX_BYTES + 1), "larger than 5 MB"),
     ],
+    # Ids from the expected message: the texts hold random workbook ids, and
+    # pytest-xdist needs every worker to collect the same test names.
+    ids=[
+        "half-json",
+        "empty",
+        "other-json",
+        "a-list",
+        "newer",
+        "version-as-text",
+        "people-as-text",
+        "too-deep",
+        "too-big",
+    ],  # fmt: skip
 )
 def test_a_bad_file_is_refused_in_one_line_and_the_work_stays(text, message):
     ask("closing_edit", draft="My draft.")
@@ -191,6 +204,7 @@ def _mutations(data):
         (2, json.loads(LEGACY_V2.read_text(encoding="utf-8"))),
         (1, VERSION_1),
     ],
+    ids=["example-v3", "new-v3", "legacy-v2", "v1"],
 )
 def test_the_small_validator_agrees_with_jsonschema(version, data):
     """On a valid workbook and every one-step corruption of it, both say valid or invalid."""
