@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 from benchmark_engine import engine_section
+from benchmark_lite import lite_section
 from book_copy import EXECUTION_CACHE, ROOT, build_command, copy_book
 
 
@@ -243,6 +244,7 @@ SECTIONS = [
     ("suite", suite_section, False),
     ("engine", engine_section, True),
     ("live", live_section, True),
+    ("lite", lite_section, True),
 ]
 
 

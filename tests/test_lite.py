@@ -188,6 +188,22 @@ def browser():
         b.close()
 
 
+#: Set on the page from its first script: true once the notebook's kernel has gone
+#: from starting (any status but idle) to idle. The status reads "idle" for a
+#: moment before the kernel even connects, and cells run then can be lost.
+KERNEL_READY = """
+(() => {
+  let started = false;
+  new MutationObserver(() => {
+    const status = document.querySelector('.jp-Notebook-ExecutionIndicator')
+      ?.getAttribute('data-status');
+    if (status && status !== 'idle') started = true;
+    if (started && status === 'idle') window.__ckKernelReady = true;
+  }).observe(document, {subtree: true, childList: true, attributes: true});
+})();
+"""
+
+
 class Offline:
     """A browser context that reaches 127.0.0.1 only, recording whatever it had to stop."""
 
@@ -195,6 +211,7 @@ class Offline:
         self.context = browser.new_context(viewport={"width": 1300, "height": 1000})
         self.blocked: list[str] = []
         self.context.route("**/*", self._route)
+        self.context.add_init_script(KERNEL_READY)
         self.page = self.context.new_page()
 
     def _route(self, route):
@@ -213,7 +230,7 @@ class Offline:
 def open_and_run(page, server: str, notebook: str, until: str) -> None:
     """Open ``notebook`` in JupyterLite, Run All Cells as a learner would, wait for ``until``."""
     page.goto(f"{server}/lite/notebooks/index.html?path={notebook}")
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
+    page.wait_for_function("window.__ckKernelReady === true", timeout=180_000)
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_text("Run All Cells", exact=True).click()
     page.wait_for_selector(until, timeout=180_000)

@@ -412,10 +412,15 @@ def _configure(app, config):
     """Point jupyterlite-sphinx at a generated lite folder, or turn the lite build off."""
     import pyodide_assets
 
-    # Offline pages: jupyterlite-sphinx adds a Google Fonts stylesheet to every page.
-    app.registry.css_files = [
-        (name, attrs) for name, attrs in app.registry.css_files if "fonts.googleapis" not in name
-    ]
+    # Offline pages: jupyterlite-sphinx adds a Google Fonts stylesheet to every page,
+    # and its own script and stylesheet, which only its directives (unused here) need.
+    unwanted = ("fonts.googleapis", "jupyterlite_sphinx.")
+
+    def wanted(name) -> bool:
+        return not any(u in (name or "") for u in unwanted)
+
+    app.registry.css_files = [(n, a) for n, a in app.registry.css_files if wanted(n)]
+    app.registry.js_files = [(n, a) for n, a in app.registry.js_files if wanted(n)]
     lite_src = _lite_src(app)
     try:
         wheels = [*sorted(fetch().glob("*.whl")), own_wheel(cache_root().parent / "lite-own")]

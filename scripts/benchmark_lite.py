@@ -1,0 +1,153 @@
+"""JupyterLite in headless Chromium: from opening a notebook to its first widget feedback.
+
+One section of ``scripts/benchmark.py`` (``lite``). Opens the drafter
+notebook in the built site's JupyterLite, chooses Run All Cells, types a close
+and waits for its score, as a learner does; first with an empty browser
+profile (cold), then three times with the same profile (warm: the browser's
+HTTP cache kept, the learner's saved work cleared so each run starts the
+same). Every request that is not to 127.0.0.1 is aborted; one such request
+fails the measurement. Also prints what the lite site adds to the build.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from book_copy import ROOT, copy_book
+
+NOTEBOOK = "05-closing-question-drafter.ipynb"
+CLOSE = (
+    "Thank you for your time today. You need someone who can run scheduling for three sites, "
+    "and I have done exactly that for two years, cutting overtime by a fifth. "
+    "Do you see me succeeding in this role, and will you move me forward?"
+)
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+#: As in tests/test_lite.py: set on the page from its first script, true once the
+#: notebook's kernel has gone from starting (any status but idle) to idle. The status
+#: reads "idle" for a moment before the kernel even connects; cells run then can be lost.
+KERNEL_READY = """
+(() => {
+  let started = false;
+  new MutationObserver(() => {
+    const status = document.querySelector('.jp-Notebook-ExecutionIndicator')
+      ?.getAttribute('data-status');
+    if (status && status !== 'idle') started = true;
+    if (started && status === 'idle') window.__ckKernelReady = true;
+  }).observe(document, {subtree: true, childList: true, attributes: true});
+})();
+"""
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def _run_once(context, base: str, sent: list[int]) -> dict[str, float]:
+    """Open, Run All, type: seconds to the kernel, to the widget, to the score; bytes sent."""
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send(
+        "Storage.clearDataForOrigin",
+        {"origin": base, "storageTypes": "indexeddb,local_storage,websql,file_systems"},
+    )
+    sent[0] = 0
+    t0 = time.perf_counter()
+    page.goto(f"{base}/lite/notebooks/index.html?path={NOTEBOOK}")
+    page.wait_for_function("window.__ckKernelReady === true", timeout=180_000)
+    t_idle = time.perf_counter() - t0
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_text("Run All Cells", exact=True).click()
+    page.wait_for_selector(".ck-exercise textarea", timeout=180_000)
+    t_widget = time.perf_counter() - t0
+    page.get_by_role("textbox", name="Your close").fill(CLOSE)
+    page.wait_for_selector("text=100/100, Strong", timeout=60_000)
+    t_feedback = time.perf_counter() - t0
+    page.close()
+    return {"idle": t_idle, "widget": t_widget, "feedback": t_feedback, "bytes": sent[0]}
+
+
+def lite_section() -> None:
+    """JupyterLite: opening the drafter notebook to its first feedback, cold and warm; sizes."""
+    from benchmark import _Quiet, human, timed_build
+    from playwright.sync_api import sync_playwright
+
+    site = ROOT / "_build" / "html"
+    with tempfile.TemporaryDirectory() as tmp:
+        if not (site / "lite" / "pypi" / "pyodide-lock.json").is_file():
+            book = copy_book(Path(tmp) / "book")
+            timed_build(book)
+            site = book / "_build" / "html"
+        sent = [0]
+
+        class Typed(_Quiet):  # Pyodide's files with their MIME types; counts bytes sent
+            extensions_map = {
+                **_Quiet.extensions_map,
+                ".wasm": "application/wasm",
+                ".mjs": "text/javascript",
+                ".json": "application/json",
+            }
+
+            def copyfile(self, source, outputfile):
+                sent[0] += os.fstat(source.fileno()).st_size
+                super().copyfile(source, outputfile)
+
+        httpd = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(Typed, directory=str(site))
+        )
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        blocked: list[str] = []
+
+        def route(r):
+            if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
+                r.continue_()
+            else:
+                blocked.append(r.request.url)
+                r.abort()
+
+        chromium = os.environ.get("CLOSING_KIT_CHROMIUM", "/usr/bin/chromium")
+        with sync_playwright() as p:
+            context = p.chromium.launch_persistent_context(
+                str(Path(tmp) / "profile"), executable_path=chromium, args=FLAGS
+            )
+            context.route("**/*", route)
+            context.add_init_script(KERNEL_READY)
+            cold = _run_once(context, base, sent)
+            warm = [_run_once(context, base, sent) for _ in range(3)]
+            context.close()
+        httpd.shutdown()
+        if blocked:
+            sys.exit(f"JupyterLite asked the internet for {blocked[:3]}")
+
+        def median(key):
+            return statistics.median(run[key] for run in warm)
+
+        print("## JupyterLite (the drafter notebook, headless Chromium, offline)")
+        print("                              cold (empty profile)   warm (median of 3)")
+        for key, label in [
+            ("idle", "kernel ready"),
+            ("widget", "Run All: exercise drawn"),
+            ("feedback", "typed close: first score"),
+        ]:
+            print(f"  {label:28} {cold[key]:8.1f} s {median(key):18.1f} s")
+        sent_cold, sent_warm = human(cold["bytes"]), human(median("bytes"))
+        print(f"  {'bytes the server sent':28} {sent_cold:>10} {sent_warm:>20}")
+        lite, pyodide, total = _size(site / "lite"), _size(site / "_pyodide"), _size(site)
+        wheels = _size(site / "lite" / "pypi")
+        print(
+            f"  site {human(total)}: lite/ {human(lite)} (its wheels {human(wheels)}), "
+            f"_pyodide/ {human(pyodide)} shared with the live exercises"
+        )
