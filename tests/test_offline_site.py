@@ -8,14 +8,19 @@ can stop the server; the context is also set offline.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from book_copy import build_command
 from browser_support import Guard, SiteServer, launch, pages, wait_for_widgets
 
-pytestmark = pytest.mark.browser
+EXT = Path(__file__).resolve().parent.parent / "book" / "_ext"
 
 CHAPTER = "book/05-close-the-sale.html"
 OTHER = "notebooks/09-final-five-minutes-checklist.html"
@@ -36,6 +41,40 @@ def _manifest(site: Path) -> dict[str, str]:
     return dict(re.findall(r'\{url:"([^"]+)",revision:(?:"([^"]*)"|null)\}', sw))
 
 
+TINY_CONFIG = """\
+title: no node
+only_build_toc_files: true
+sphinx:
+  local_extensions:
+    theme_fixes: {ext}
+    service_worker: {ext}
+"""
+
+
+@pytest.mark.slow  # a (tiny) book build: seconds, not part of the quick loop
+def test_build_without_node_still_succeeds_and_says_so(tmp_path):
+    """With no npm or node, the build succeeds, one line says so, and no page registers a worker."""
+    book = tmp_path / "book"
+    book.mkdir()
+    (book / "_config.yml").write_text(TINY_CONFIG.format(ext=json.dumps(str(EXT))))
+    (book / "_toc.yml").write_text("format: jb-book\nroot: index\n")
+    (book / "index.md").write_text("# Index\n\nOne page.\n")
+    env = {
+        **os.environ,
+        "PATH": os.path.dirname(sys.executable),  # python only: no npm, no node
+        "CLOSING_KIT_NPM_CACHE": str(tmp_path / "empty-cache"),
+    }
+    proc = subprocess.run(build_command(book), capture_output=True, text=True, env=env, timeout=300)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 0, output[-3000:]
+    lines = [line for line in output.splitlines() if "closing-kit: no service worker" in line]
+    assert len(lines) == 1 and "npm" in lines[0], output[-3000:]
+    html = book / "_build" / "html"
+    assert not (html / "sw.js").exists()
+    assert "ck-sw-register.js" not in (html / "index.html").read_text()
+
+
+@pytest.mark.browser
 def test_the_worker_precaches_the_pages_not_the_heavy_folders(site):
     """Every page and its assets are precached, with revisions; Pyodide, lite/ and the engine
     are left to run-time caching, cache first; the theme's FontAwesome script is not shipped."""
@@ -57,6 +96,7 @@ def test_the_worker_precaches_the_pages_not_the_heavy_folders(site):
     assert "skipWaiting" in sw and "clientsClaim" in sw
 
 
+@pytest.mark.browser
 def test_every_page_registers_the_worker_at_the_site_root(site):
     """Each of the book's pages loads the small script that registers sw.js for the root scope.
 
@@ -89,6 +129,7 @@ def _go_offline(server, context):
     context.set_offline(True)
 
 
+@pytest.mark.browser
 def test_the_site_reopens_offline_after_one_visit(site, browser, tmp_path):
     """Visit once, go offline: the chapter reloads, and another page (widgets and all) opens."""
     server = SiteServer(_copy(site, tmp_path / "site"))
@@ -106,6 +147,7 @@ def test_the_site_reopens_offline_after_one_visit(site, browser, tmp_path):
     assert guard.blocked == [] and guard.errors == []
 
 
+@pytest.mark.browser
 def test_a_started_live_exercise_works_offline_next_time(site, browser, tmp_path):
     """Pressing Start once caches Pyodide and the engine: offline, Start works again."""
     server = SiteServer(_copy(site, tmp_path / "site"))
@@ -124,6 +166,7 @@ def test_a_started_live_exercise_works_offline_next_time(site, browser, tmp_path
     assert guard.blocked == [] and guard.errors == []
 
 
+@pytest.mark.browser
 def test_a_new_build_reaches_a_returning_reader(site, browser, tmp_path):
     """A page changed by a new build (new revision in sw.js) is what the reader sees next."""
     copy = _copy(site, tmp_path / "site")
