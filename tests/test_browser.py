@@ -162,3 +162,24 @@ def test_a_prose_chapter_weighs_under_six_tenths_of_a_default_page(server, brows
     assert not any("fontawesome" in u for u in sizes), "the theme's FontAwesome assets"
     total_kib = sum(sizes.values()) / 1024
     assert total_kib <= 0.6 * DEFAULT_PAGE_KIB, f"{total_kib:.0f} KiB"
+
+
+def test_every_icon_the_pages_show_is_in_the_cut_down_font(site):
+    """The theme's icons come from its own fonts cut to the glyphs in use: none goes missing."""
+    import theme_fixes
+    from fontTools.ttLib import TTFont
+
+    theme = theme_fixes._theme_static()
+    unicodes = theme_fixes.icon_unicodes((theme / "scripts" / "fontawesome.js").read_text())
+    names = set(theme_fixes.SCRIPT_ICONS)
+    for rel in pages(site):
+        names |= theme_fixes.icon_names((site / rel).read_text(encoding="utf-8"))
+    assert {"bars", "magnifying-glass", "github"} <= names
+    shown = {unicodes[n] for n in names if n in unicodes}
+    assert len(shown) >= 15
+    kept = set()
+    for *_, font in theme_fixes.FONTS:
+        kept |= set(TTFont(site / "_static" / font).getBestCmap())
+    assert shown - kept == set()
+    css = (site / "_static" / "ck-icons.css").read_text()
+    assert all(font in css for *_, font in theme_fixes.FONTS)
