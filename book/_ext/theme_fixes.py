@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from markupsafe import Markup
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -55,9 +56,9 @@ FONTS = [
 ]
 
 
-def drop_fontawesome_js(html: str) -> str:
-    """The theme's head assets without the FontAwesome script."""
-    return FONTAWESOME_SCRIPT.sub("", str(html))
+def drop_fontawesome_js(html: str) -> Markup:
+    """The theme's head assets without the FontAwesome script (still markup, never escaped)."""
+    return Markup(FONTAWESOME_SCRIPT.sub("", str(html)))
 
 
 def icon_unicodes(bundle: str) -> dict[str, int]:
