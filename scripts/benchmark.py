@@ -64,7 +64,9 @@ def page_weights(site: Path) -> list[tuple[str, int, list[tuple[str, int]]]]:
     pages = sorted(
         str(p.relative_to(site))
         for p in site.rglob("*.html")
-        if "_static" not in p.parts and p.name not in {"genindex.html", "search.html"}
+        # Not lite/: JupyterLite's own app pages (benchmark_lite.py measures them).
+        if not {"_static", "lite"} & set(p.relative_to(site).parts)
+        and p.name not in {"genindex.html", "search.html"}
     )
     out = []
     chromium = os.environ.get("CLOSING_KIT_CHROMIUM", "/usr/bin/chromium")
