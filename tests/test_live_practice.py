@@ -132,6 +132,9 @@ class Visit:
 
     def __init__(self, browser, url, context=None, **options):
         self.own = context is None
+        # Service workers blocked: a request a worker answers is invisible to
+        # Playwright's interception, so "nothing fetched before Start" would be unproven.
+        options.setdefault("service_workers", "block")
         self.context = context or browser.new_context(accept_downloads=True, **options)
         self.page = self.context.new_page()
         self.requests: list[str] = []

@@ -67,7 +67,8 @@ def render_quiz(questions: list[dict], quiz_id: str) -> str:
         "Nothing is recorded; this is for you. "
         "The answers are in a new order each time you open the page.</p>",
         '<p class="ck-quiz-keys">With a keyboard: press <kbd>Tab</kbd> to reach a '
-        "question's answers, the arrow keys to choose one, then <kbd>Tab</kbd> to "
+        "question's answers (<kbd>Shift</kbd>+<kbd>Tab</kbd> to go back), the arrow keys "
+        "or <kbd>Space</kbd> to choose one, then <kbd>Tab</kbd> to "
         "<em>Check</em> and <kbd>Space</kbd> or <kbd>Enter</kbd>.</p>",
     ]
     total = len(questions)
