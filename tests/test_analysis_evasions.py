@@ -28,6 +28,30 @@ IN_OTHER_WORDS = [
      "Fair point. I coordinated the eight weekend volunteers at the shelter for two years: I drew "
      "up the rota and trained every new starter. Is that the kind of thing you had in mind?"),
 ]  # fmt: skip
+MORE_IN_OTHER_WORDS = [
+    ("You've only worked in small shops.",
+     "I can see why it looks that way. At Marlow's I handled the Christmas rush, about 300 "
+     "customers a day, and I trained the seasonal staff each year. Would it help to hear how we "
+     "managed the queues?"),
+    ("We need someone comfortable with big accounts.",
+     "Sure. My biggest client at Fenwick was worth a third of our revenue, and I ran their monthly "
+     "reviews for two years. Happy to go into more detail if that's useful?"),
+    ("The shifts here include weekends.",
+     "Of course. I worked every other weekend at the care home for three years and never missed "
+     "a shift. Does that fit what you need?"),
+    ("You haven't taught a Year 6 class.",
+     "You're right to ask. I've covered Year 6 for a term while their teacher was on leave, and "
+     "all but two of them met their reading targets. Should I say more about how I prepared "
+     "them for the tests?"),
+    ("This role is remote, and you've always worked in an office.",
+     "I get why that stands out. During the office move last year I worked from home for four "
+     "months, kept my weekly reports on time and ran our team stand-ups on video. Does that "
+     "answer the question?"),
+    ("You seem quite junior for this.",
+     "It's a fair thing to wonder. I've been in post for eighteen months, but in that time I've "
+     "taken over the supplier accounts, about forty of them, when my manager left. Would an "
+     "example of a tricky supplier help?"),
+]  # fmt: skip
 EVASIVE = [
     ("You haven't managed people.",
      "Thank you for raising that, I understand completely. Honestly the job market has been so "
@@ -44,7 +68,9 @@ EVASIVE = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("concern", "answer"), SHORT_AND_HONEST + IN_OTHER_WORDS)
+@pytest.mark.parametrize(
+    ("concern", "answer"), SHORT_AND_HONEST + IN_OTHER_WORDS + MORE_IN_OTHER_WORDS
+)
 def test_short_honest_answers_and_answers_in_other_words_score_strong(concern, answer):
     fb = analyze_reservation(concern, answer)
     assert fb.level == "strong", (fb.score, fb.failed)
