@@ -33,7 +33,12 @@ from closing_kit.practice.drafts import ClosingDrafts
 from closing_kit.practice.drill import DRILLS, DrillSession
 from closing_kit.practice.roleplay import Conversation
 from closing_kit.workbook.migrate import migrate
-from closing_kit.workbook.model import FORMAT, SCHEMA_VERSION, new_workbook, schema
+from closing_kit.workbook.model import (
+    SCHEMA_VERSION,
+    format_problem,
+    new_workbook,
+    schema,
+)
 
 __all__ = ["MAX_BYTES", "Session", "call", "schema_problems", "to_file_text"]
 
@@ -280,16 +285,10 @@ def read(text: str) -> tuple[dict | None, str | None]:
         return None, f"it is not valid JSON (line {err.lineno})"
     except RecursionError:
         return None, "it is nested far too deeply to be a workbook"
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return None, "it is not a closing-kit workbook"
-    version = data.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        return None, "it has no valid format version (schema_version)"
-    if version > SCHEMA_VERSION:
-        return None, (
-            f"it was saved by a newer closing-kit (format version {version}; this page reads "
-            f"up to {SCHEMA_VERSION})"
-        )
+    problem = format_problem(data, newer_advice="this page cannot open it yet")
+    if problem:
+        return None, problem
+    version = data["schema_version"]
     found = schema_problems(data, version)
     if found:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""

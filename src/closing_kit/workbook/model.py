@@ -19,6 +19,7 @@ __all__ = [
     "FORMAT",
     "SCHEMA_VERSION",
     "example_workbook",
+    "format_problem",
     "kind_info",
     "new_person",
     "new_workbook",
@@ -92,6 +93,25 @@ def kind_info(kind: str) -> dict:
     """What the people data says about a kind of person ('other' when unknown)."""
     kinds = {k["id"]: k for k in load("people.json")["kinds"]}
     return kinds.get(kind) or kinds["other"]
+
+
+def format_problem(data, newer_advice: str = "update closing-kit to open it") -> str | None:
+    """Why ``data`` is not a workbook of a version this closing-kit reads, or ``None``.
+
+    Checks only the two markers (``format`` and ``schema_version``), with the
+    standard library; ``problems`` checks the rest against the schema.
+    """
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return "it is not a closing-kit workbook"
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        return "it has no valid format version (schema_version)"
+    if version > SCHEMA_VERSION:
+        return (
+            f"it was saved by a newer closing-kit (format version {version}; this one reads "
+            f"up to {SCHEMA_VERSION}): {newer_advice}"
+        )
+    return None
 
 
 def problems(data, version: int = SCHEMA_VERSION) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from closing_kit import safe_files
 from closing_kit.safe_files import StorageError
 from closing_kit.workbook.migrate import migrate
-from closing_kit.workbook.model import FORMAT, SCHEMA_VERSION, new_workbook, problems
+from closing_kit.workbook.model import format_problem, new_workbook, problems
 
 #: The interview file the exercises open when none is named.
 DEFAULT_FILE = "my-interview.json"
@@ -152,16 +152,10 @@ def _read(path: Path) -> tuple[dict | None, str | None]:
 
 
 def _check(data) -> tuple[dict | None, str | None]:
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return None, "it is not a closing-kit workbook"
-    version = data.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        return None, "it has no valid format version (schema_version)"
-    if version > SCHEMA_VERSION:
-        return None, (
-            f"it was saved by a newer closing-kit (format version {version}; this one reads "
-            f"up to {SCHEMA_VERSION}): update closing-kit to open it"
-        )
+    problem = format_problem(data)
+    if problem:
+        return None, problem
+    version = data["schema_version"]
     found = problems(data, version)
     if found:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
