@@ -16,15 +16,14 @@ Run it on its own (``python book/_ext/offline_widgets.py``) to fill the cache.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
-import os
 import shutil
-import subprocess
 import tarfile
 import tempfile
 from pathlib import Path
+
+from npm_fetch import VendorError, cache_base, integrity, npm_pack
 
 #: npm spec -> (file in the tarball, name under _static/widgets/, sha512 of the tarball)
 PACKAGES = {
@@ -53,19 +52,10 @@ FONT_PATHS = ("@jupyter-widgets/html-manager/dist", "@jupyter-widgets")
 WIDGETS_CDN = "https://cdn.jsdelivr.net/npm/"
 
 
-class VendorError(RuntimeError):
-    """The scripts could not be fetched; the message is one line."""
-
-
 def cache_root() -> Path:
     """Cache folder, keyed by the pinned versions (``$CLOSING_KIT_NPM_CACHE`` overrides)."""
-    base = os.environ.get("CLOSING_KIT_NPM_CACHE") or Path.home() / ".cache" / "closing-kit"
     key = hashlib.sha256(json.dumps(PACKAGES, sort_keys=True).encode()).hexdigest()[:12]
-    return Path(base) / f"widgets-js-{key}"
-
-
-def _integrity(path: Path) -> str:
-    return "sha512-" + base64.b64encode(hashlib.sha512(path.read_bytes()).digest()).decode()
+    return cache_base() / f"widgets-js-{key}"
 
 
 def fetch(root: Path | None = None) -> Path:
@@ -74,27 +64,13 @@ def fetch(root: Path | None = None) -> Path:
     target = root / "static" / "widgets"
     if all((target / name).is_file() for _, name, _ in PACKAGES.values()):
         return root
-    npm = shutil.which("npm")
-    if not npm:
-        raise VendorError("npm is not installed")
     with tempfile.TemporaryDirectory() as tmp:
-        try:
-            subprocess.run(
-                [npm, "pack", *PACKAGES, "--pack-destination", tmp, "--silent"],
-                check=True,
-                capture_output=True,
-                text=True,
-                timeout=300,
-                cwd=tmp,
-            )
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as err:
-            detail = (getattr(err, "stderr", "") or str(err)).strip().splitlines()
-            raise VendorError(f"npm pack failed: {detail[-1] if detail else err}") from err
+        tarballs = npm_pack(PACKAGES, Path(tmp))
         staging = Path(tmp) / "widgets"
         staging.mkdir()
-        for tarball in Path(tmp).glob("*.tgz"):
+        for tarball in tarballs:
             spec = next(
-                (s for s, (_, _, sri) in PACKAGES.items() if _integrity(tarball) == sri), None
+                (s for s, (_, _, sri) in PACKAGES.items() if integrity(tarball) == sri), None
             )
             if spec is None:
                 raise VendorError(f"{tarball.name} does not match any pinned integrity hash")

@@ -28,14 +28,13 @@ book/_ext/pyodide_assets.py``) to fill the cache and print the folder.
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import os
 import shutil
-import subprocess
 import tarfile
 import tempfile
 from pathlib import Path
+
+from npm_fetch import VendorError, cache_base, integrity, npm_pack
 
 #: Pyodide's version: jupyterlite-pyodide-kernel 0.8.6 pins 314.0.6 (Python 3.14).
 VERSION = "314.0.6"
@@ -61,19 +60,10 @@ SERVED_DIR = "_pyodide"
 CDN = f"https://cdn.jsdelivr.net/npm/pyodide@{VERSION}/"
 
 
-class VendorError(RuntimeError):
-    """Pyodide could not be fetched; the message is one line."""
-
-
 def cache_root() -> Path:
     """The cache folder for this version (``$CLOSING_KIT_NPM_CACHE`` overrides the base)."""
-    base = os.environ.get("CLOSING_KIT_NPM_CACHE") or Path.home() / ".cache" / "closing-kit"
     key = hashlib.sha256(f"{SPEC} {INTEGRITY} {FILES}".encode()).hexdigest()[:12]
-    return Path(base) / f"pyodide-{VERSION}-{key}"
-
-
-def _integrity(path: Path) -> str:
-    return "sha512-" + base64.b64encode(hashlib.sha512(path.read_bytes()).digest()).decode()
+    return cache_base() / f"pyodide-{VERSION}-{key}"
 
 
 def fetch(root: Path | None = None) -> Path:
@@ -86,24 +76,9 @@ def fetch(root: Path | None = None) -> Path:
     target = root / "site" / SERVED_DIR
     if all((target / name).is_file() for name in FILES):
         return root
-    npm = shutil.which("npm")
-    if not npm:
-        raise VendorError("npm is not installed")
     with tempfile.TemporaryDirectory() as tmp:
-        try:
-            subprocess.run(
-                [npm, "pack", SPEC, "--pack-destination", tmp, "--silent"],
-                check=True,
-                capture_output=True,
-                text=True,
-                timeout=600,
-                cwd=tmp,
-            )
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as err:
-            detail = (getattr(err, "stderr", "") or str(err)).strip().splitlines()
-            raise VendorError(f"npm pack failed: {detail[-1] if detail else err}") from err
-        tarballs = list(Path(tmp).glob("*.tgz"))
-        if len(tarballs) != 1 or _integrity(tarballs[0]) != INTEGRITY:
+        tarballs = npm_pack([SPEC], Path(tmp), timeout=600)
+        if len(tarballs) != 1 or integrity(tarballs[0]) != INTEGRITY:
             raise VendorError(f"the {SPEC} tarball does not match its pinned integrity hash")
         staging = Path(tmp) / SERVED_DIR
         staging.mkdir()
