@@ -30,9 +30,7 @@ STOPWORDS = frozenset(
 def concern_terms(concern: str) -> set[str]:
     """Content words of the concern, reduced to a crude stem so 'managed' meets 'managing'."""
     # Numbers count however short ("Year 6", "level 3"): they name the thing asked about.
-    return {
-        _stem(w) for w in words(concern) if w.isdigit() or (w not in STOPWORDS and len(w) > 2)
-    }
+    return {_stem(w) for w in words(concern) if w.isdigit() or (w not in STOPWORDS and len(w) > 2)}
 
 
 def is_vague_reply(concern: str) -> bool:
