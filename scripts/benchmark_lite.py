@@ -41,7 +41,7 @@ OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")
 
 
-#: As in tests/test_lite.py: set on the page from its first script, true once the
+#: Shared with tests/test_lite.py. Set on the page from its first script, true once the
 #: notebook's kernel has gone from starting (any status but idle) to idle. The status
 #: reads "idle" for a moment before the kernel even connects; cells run then can be lost.
 KERNEL_READY = """

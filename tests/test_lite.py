@@ -8,21 +8,19 @@ real notebooks. Every wait waits for a state, never for a moment.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import subprocess
 import sys
-import threading
 import tomllib
 import urllib.parse
 from pathlib import Path
 
 import lite
 import pytest
+from benchmark_lite import KERNEL_READY  # one definition of "the kernel has started"
+from browser_support import launch, serve
 from packaging.requirements import Requirement
-from tests_support import CHROMIUM, FLAGS
 
 from closing_kit.widgets.workbook_letters import show_letters
 from closing_kit.workbook import save_workbook
@@ -156,52 +154,14 @@ def test_no_page_asks_for_google_fonts(site):
 # -- In a real browser, offline ---------------------------------------------------------
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-    }
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(site):
-    handler = functools.partial(_Handler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    yield from serve(site)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
-
-
-#: Set on the page from its first script: true once the notebook's kernel has gone
-#: from starting (any status but idle) to idle. The status reads "idle" for a
-#: moment before the kernel even connects, and cells run then can be lost.
-KERNEL_READY = """
-(() => {
-  let started = false;
-  new MutationObserver(() => {
-    const status = document.querySelector('.jp-Notebook-ExecutionIndicator')
-      ?.getAttribute('data-status');
-    if (status && status !== 'idle') started = true;
-    if (started && status === 'idle') window.__ckKernelReady = true;
-  }).observe(document, {subtree: true, childList: true, attributes: true});
-})();
-"""
+    yield from launch()
 
 
 class Offline:

@@ -9,19 +9,15 @@ command line's.
 from __future__ import annotations
 
 import concurrent.futures
-import functools
-import http.server
 import json
-import shutil
 import subprocess
 import sys
-import threading
 import zipfile
 from pathlib import Path
 
 import live_practice
 import pytest
-from tests_support import CHROMIUM, FLAGS
+from browser_support import launch, serve
 
 from closing_kit.banks import closing_examples, noncommittal_cards, reservation_cards
 
@@ -94,37 +90,14 @@ def test_without_npm_the_build_uses_the_cdn_and_says_so_in_one_line(tmp_path, mo
 
 
 # -- the browser --------------------------------------------------------------------------------
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-    }
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(site):
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(site))
-    )
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    yield from serve(site)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} not found: `apt-get install chromium` (.ci/run does this)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield b
-        b.close()
+    yield from launch()
 
 
 class Visit:
