@@ -31,6 +31,7 @@ ENGINE_DIR = "live"
 #: What the browser's Python needs of the package, relative to ``closing_kit/``.
 ENGINE_FILES = (
     "__init__.py",
+    "_lazy.py",
     "analysis/*.py",
     "practice/*.py",
     "banks.py",

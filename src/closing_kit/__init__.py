@@ -12,7 +12,7 @@ needs only Python, and the feedback command starts fast.
 
 from __future__ import annotations
 
-import importlib
+from closing_kit._lazy import lazy_names
 
 __version__ = "0.2.0"
 
@@ -35,14 +35,4 @@ _LAZY = {
 __all__ = sorted(_LAZY)
 
 
-def __getattr__(name: str):
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'closing_kit' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY])
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())

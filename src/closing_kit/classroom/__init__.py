@@ -9,7 +9,7 @@ matplotlib). The names below load their module on first use.
 
 from __future__ import annotations
 
-import importlib
+from closing_kit._lazy import lazy_names
 
 _LAZY = {
     "comments_for": "comments", "load_comments": "comments", "validate_comments": "comments",
@@ -25,14 +25,4 @@ _LAZY = {
 __all__ = sorted(_LAZY)
 
 
-def __getattr__(name: str):
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'closing_kit.classroom' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"closing_kit.classroom.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY])
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())

@@ -14,7 +14,7 @@ and the names below load their module on first use. (``letters()`` and
 
 from __future__ import annotations
 
-import importlib
+from closing_kit._lazy import lazy_names
 
 _LAZY = {
     "card_gaps": "contacts", "missing_people": "contacts", "to_csv": "contacts",
@@ -34,14 +34,4 @@ _LAZY = {
 __all__ = sorted(_LAZY)
 
 
-def __getattr__(name: str):
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'closing_kit.workbook' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"closing_kit.workbook.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY])
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())
