@@ -41,8 +41,12 @@ def lab(tmp_path_factory):
         yield base, home
 
 
-def _wait_for_bytes(path: Path, timeout: float = 30.0) -> bytes:
-    """The file's bytes once it exists and is not empty (it is written while we wait)."""
+def _wait_for_bytes(path: Path, timeout: float = 90.0) -> bytes:
+    """The file's bytes once it exists and is not empty (it is written while we wait).
+
+    The deadline is generous: with two test suites sharing two cores, the kernel
+    once took over 30 s to write the .txt letters after the click.
+    """
     deadline = time.monotonic() + timeout
     while True:
         if path.exists() and path.stat().st_size:
