@@ -1,9 +1,10 @@
 """The site reopens with no connection after one visit: Workbox's service worker, in Chromium.
 
 The worker (book/_ext/service_worker.py) precaches every page and what
-pages load, and caches Pyodide, the live engine and lite/ at run time, once
-a reader has pressed Start. Each test serves its own copy of the site so it
-can stop the server; the context is also set offline.
+pages load, and caches Pyodide and the live engine at run time, once a
+reader has pressed Start. JupyterLite (lite/) has a Workbox worker of its
+own, with JupyterLite's file relay. Each test serves its own copy of the site
+so it can stop the server; the context is also set offline.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from book_copy import build_command
+from benchmark_lite import KERNEL_READY
 from browser_support import Guard, SiteServer, launch, pages, wait_for_widgets
 
 EXT = Path(__file__).resolve().parent.parent / "book" / "_ext"
@@ -35,9 +37,9 @@ def browser():
     yield from launch()
 
 
-def _manifest(site: Path) -> dict[str, str]:
-    """The precache manifest Workbox wrote into sw.js: URL -> revision."""
-    sw = (site / "sw.js").read_text(encoding="utf-8")
+def _manifest(site: Path, worker: str = "sw.js") -> dict[str, str]:
+    """The precache manifest Workbox wrote into a worker: URL -> revision."""
+    sw = (site / worker).read_text(encoding="utf-8")
     return dict(re.findall(r'\{url:"([^"]+)",revision:(?:"([^"]*)"|null)\}', sw))
 
 
@@ -91,9 +93,37 @@ def test_the_worker_precaches_the_pages_not_the_heavy_folders(site):
     size = sum((site / u).stat().st_size for u in manifest) / 1024 / 1024
     assert size < PRECACHE_LIMIT_MB, f"{size:.1f} MB"
     sw = (site / "sw.js").read_text(encoding="utf-8")
-    for folder in ("_pyodide", "lite"):
-        assert re.search(rf"registerRoute\(/\\/{folder}\\//,new \w+\.CacheFirst", sw), folder
+    assert re.search(r"registerRoute\(/\\/_pyodide\\//,new \w+\.CacheFirst", sw)
+    assert "/lite/" not in sw, "lite/ is its own worker's"
     assert "skipWaiting" in sw and "clientsClaim" in sw
+    assert "cleanupOutdatedCaches" not in sw, "it would delete the lite worker's precache"
+
+
+@pytest.mark.browser
+def test_jupyterlite_has_a_workbox_worker_with_its_file_relay(site):
+    """lite/service-worker.js (the URL JupyterLite registers) is Workbox's: it relays the
+    kernel's file requests, precaches the app's pages, config, our wheel and the lock, and
+    shares the site's one Pyodide cache."""
+    if not (site / "lite" / "jupyter-lite.json").is_file():
+        pytest.skip("no JupyterLite site in this build")
+    worker = (site / "lite" / "service-worker.js").read_text(encoding="utf-8")
+    assert 'importScripts("ck-lite-drive.js")' in worker
+    relay = (site / "lite" / "ck-lite-drive.js").read_text(encoding="utf-8")
+    assert '"/sw-api.v1"' in relay and "/api/drive" in relay
+    manifest = _manifest(site / "lite", "service-worker.js")
+    wheel = next(p.name for p in (site / "lite" / "pypi").glob("closing_kit-*.whl"))
+    for url in ("notebooks/index.html", "lab/index.html", "jupyter-lite.json", "bootstrap.js",
+                "pypi/pyodide-lock.json", f"pypi/{wheel}"):
+        assert manifest.get(url), url
+    assert not [u for u in manifest if u.startswith("build/")], "hashed bundles: cache first"
+    size = sum((site / "lite" / u).stat().st_size for u in manifest) / 1024 / 1024
+    assert size < 2, f"{size:.1f} MB precached by every reader"
+    pyodide = re.search(r'cacheName:"(closing-kit-pyodide-\w+)"', worker).group(1)
+    assert f'cacheName:"{pyodide}"' in (site / "sw.js").read_text(encoding="utf-8")
+    assert "cleanupOutdatedCaches" not in worker
+    register = (site / "_static" / "ck-sw-register.js").read_text(encoding="utf-8")
+    version = json.loads((site / "lite" / "jupyter-lite.json").read_text())
+    assert f'"version": "{version["jupyter-config-data"]["appVersion"]}"' in register
 
 
 @pytest.mark.browser
@@ -194,3 +224,58 @@ def test_a_new_build_reaches_a_returning_reader(site, browser, tmp_path):
     server.stop()
     context.close()
     assert guard.blocked == [] and guard.errors == []
+
+
+CLOSE = (
+    "Thank you for your time today. You need someone who can run scheduling for three sites, "
+    "and I have done exactly that for two years, cutting overtime by a fifth. "
+    "Do you see me succeeding in this role, and will you move me forward?"
+)
+LITE_NOTEBOOK = "lite/notebooks/index.html?path=05-closing-question-drafter.ipynb"
+REGISTERED = (
+    "navigator.serviceWorker.getRegistrations()"
+    ".then(rs => rs.filter(r => r.active).map(r => new URL(r.scope).pathname).sort())"
+)
+
+
+def _run_drafter(page, url: str) -> None:
+    """Open the drafter in JupyterLite and Run All Cells, as a learner would."""
+    page.goto(url)
+    page.wait_for_function("window.__ckKernelReady === true", timeout=180_000)
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_text("Run All Cells", exact=True).click()
+    page.wait_for_selector(".ck-exercise textarea", timeout=180_000)
+
+
+@pytest.mark.browser
+def test_jupyterlite_reopens_offline_with_the_work_and_the_site_keeps_its_worker(
+    site, browser, tmp_path
+):
+    """A chapter, then the drafter in JupyterLite: type a close (saved through the lite worker's
+    file relay). Both workers are still there. Offline, the notebook reopens, runs, and the
+    close and its score come back; the chapter reopens too."""
+    if not (site / "lite" / "jupyter-lite.json").is_file():
+        pytest.skip("no JupyterLite site in this build")
+    server = SiteServer(_copy(site, tmp_path / "site"))
+    context, guard, page = _first_visit(browser, f"{server.url}/{CHAPTER}")
+    context.add_init_script(KERNEL_READY)
+    page.wait_for_function(f"{REGISTERED}.then(scopes => scopes.length === 2)")
+    _run_drafter(page, f"{server.url}/{LITE_NOTEBOOK}")
+    page.get_by_role("textbox", name="Your close").fill(CLOSE)
+    page.wait_for_selector("text=100/100, Strong", timeout=60_000)
+    page.wait_for_selector("text=Saved to my-interview.json", timeout=60_000)
+    # Before: JupyterLite found its page under the site's worker and unregistered them all.
+    assert page.evaluate(REGISTERED) == ["/", "/lite/"]
+    _go_offline(server, context)
+    _run_drafter(page, f"{server.url}/{LITE_NOTEBOOK}")
+    page.wait_for_function(
+        "close => [...document.querySelectorAll('.ck-exercise textarea')]"
+        ".some(t => t.value === close)",
+        arg=CLOSE,
+        timeout=60_000,
+    )
+    page.wait_for_selector("text=100/100, Strong", timeout=60_000)
+    page.goto(f"{server.url}/{CHAPTER}", wait_until="load")
+    assert page.locator("[data-ck-question]").count() > 0
+    context.close()
+    assert guard.blocked == []

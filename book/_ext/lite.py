@@ -22,7 +22,9 @@ it does in Jupyter, with no server and no install cell:
 * **Not in the browser**: python-docx needs lxml, a compiled library whose
   browser build only Pyodide's CDN has (neither PyPI nor npm): Word letters are
   not offered there, and the page says so (``BROWSER_LIMITS``).
-* **Offline**: jupyterlite-sphinx's Google Fonts stylesheet is dropped.
+* **Offline**: jupyterlite-sphinx's Google Fonts stylesheet is dropped, and
+  ``service_worker.py`` writes lite/'s worker (Workbox, with JupyterLite's
+  file relay), so a notebook opened once reopens with no connection.
 * **The way in**: each notebook page starts with a link to the same notebook in
   JupyterLite.
 
@@ -530,7 +532,8 @@ def _note(app, doctree, docname):
     para += nodes.Text(
         ": the same notebook, with Python running inside this browser, so nothing to install "
         "and no server. Choose Run > Run All Cells. The first start downloads about 30 MB "
-        "and takes a little while; after that it comes from the browser's cache. "
+        "and takes a little while; after that it comes from the browser's cache, "
+        "and it opens again with no connection. "
         "What you save is kept in this browser's storage for this site (clearing the site's "
         "data deletes it): to keep a copy elsewhere, download my-work/my-interview.json "
         "from JupyterLite's file list."

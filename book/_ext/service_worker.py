@@ -8,12 +8,27 @@ run with node) writes ``sw.js`` at the site's root:
   re-downloads only what changed. ``skipWaiting``/``clientsClaim``: the new
   worker takes over at once and the reader's next page comes from the new
   build.
-- **cached at run time, cache first**: Pyodide (``_pyodide/``), the live
-  exercises' engine (``_live/``, ``_static/live/``, any ``.zip``/``.whl``) and
-  the JupyterLite site (``lite/``). Nothing of these is fetched until a
-  reader presses Start; once they have, it works offline too. Each cache's
-  name carries a hash of what the build holds there, so a new Pyodide or
-  engine is fetched afresh and the old cache deleted (``sw-cleanup.js``).
+- **cached at run time, cache first**: Pyodide (``_pyodide/``) and the live
+  exercises' engine (``_live/``, ``_static/live/``, any ``.zip``/``.whl``).
+  Nothing of these is fetched until a reader presses Start; once they have,
+  it works offline too. Each cache's name carries a hash of what the build
+  holds there, so a new Pyodide or engine is fetched afresh and the old cache
+  deleted (``sw-cleanup.js``).
+
+The JupyterLite site (``lite/``) gets a worker of its own, also from Workbox,
+written over the one JupyterLite ships (``lite/service-worker.js``, the URL
+JupyterLite's pages register): a browser gives ``lite/`` pages to the worker
+whose scope is longest, and JupyterLite needs its worker for the kernel's
+files. Ours keeps JupyterLite's file relay (``sw/ck-lite-drive.js``) and
+caches for offline use: the app's pages, config, our wheel and the lock are
+precached with revisions; the content (``files/``, ``api/``) is network
+first; the hashed bundles and pinned wheels are cache first; Pyodide shares
+the site's cache. JupyterLite's own worker cannot work offline (its cache
+switch is lost whenever the browser restarts the worker), and when it found
+a page under the site's worker it unregistered every worker of the site,
+the site's own included. So the book's pages register the lite worker too,
+and record its version where JupyterLite looks (``localStorage``), so
+JupyterLite finds its worker in place and leaves the site's alone.
 
 ``workbox-build`` is installed at build time from ``sw/package-lock.json``
 (exact versions, registry integrity hashes) into a cache outside the
@@ -68,7 +83,6 @@ PRECACHE_IGNORE = [
 RUNTIME_CACHES = {
     "pyodide": (["_pyodide"], r"/_pyodide/"),
     "live": (["_live", "_static/live"], r"/(_live|_static/live)/|\.(zip|whl)(\?|$)"),
-    "lite": (["lite"], r"/lite/"),
 }
 #: Query strings Sphinx and the theme add to assets (?v=..., ?digest=...):
 #: the precache's own content hashes already tell versions apart.
@@ -76,6 +90,35 @@ IGNORED_QUERY = ["^v$", "^digest$", "^utm_", "^fbclid$"]
 #: A page needs the widget bundle (3.6 MB); Workbox's default limit is 2 MB.
 MAX_FILE_BYTES = 8 * 1024 * 1024
 CACHE_PREFIX = "closing-kit-"
+
+
+#: JupyterLite's worker, as its pages register it (jupyterlite-core's
+#: ServiceWorkerManager adds ``?enableCache=`` and the page option
+#: ``enableServiceWorkerCache``, "false" when unset, as here).
+LITE_WORKER = "lite/service-worker.js?enableCache=false"
+#: JupyterLite's file relay, loaded by the lite worker before Workbox's routes.
+LITE_RELAY = NPM_PROJECT / "ck-lite-drive.js"
+#: Precached in lite/, with revisions: small files whose names carry no hash.
+LITE_PRECACHE = [
+    "*.{html,js,json,ipynb,png,webmanifest}",
+    "{lab,notebooks,tree,repl,edit,consoles}/*.{html,json,ipynb,ico}",
+    "extensions/**/package.json",
+    "pypi/pyodide-lock.json",
+    "pypi/closing_kit-*.whl",  # our wheel: same name, new bytes, each build
+]
+LITE_PRECACHE_IGNORE = ["service-worker.js", "ck-lite-drive.js", "workbox-*.js", "rspack.*"]
+#: The lite worker's run-time caches: name -> (strategy, URL regular expression).
+#: Names stay the same across builds: the content is refreshed whenever the
+#: network answers, and the assets' names change when their bytes do.
+LITE_RUNTIME = {
+    "closing-kit-lite-content": ("NetworkFirst", r"/lite/(files|api)/"),
+    "closing-kit-lite-assets": ("CacheFirst", r"/lite/(build|extensions|static|pypi)/"),
+}
+#: Old bundles from earlier builds are dropped beyond this many files (a
+#: notebook session uses about 150 of the 400 or so).
+LITE_ASSET_LIMIT = 1000
+#: How long a lite page waits for the network before its cached copy.
+NETWORK_TIMEOUT_S = 5
 
 
 class WorkboxError(RuntimeError):
@@ -145,11 +188,77 @@ def runtime_cache_names(site: Path) -> dict[str, str]:
     }
 
 
+def lite_workbox_config(site: Path) -> dict:
+    """generateSW's options for the lite site's own worker (``lite/service-worker.js``)."""
+    lite = site / "lite"
+    shutil.copy2(LITE_RELAY, lite / LITE_RELAY.name)
+    runtime = [
+        {
+            "urlPattern": pattern,
+            "handler": strategy,
+            "options": {
+                "cacheName": name,
+                "cacheableResponse": {"statuses": [200]},
+                **({"networkTimeoutSeconds": NETWORK_TIMEOUT_S} if strategy == "NetworkFirst"
+                   else {"expiration": {"maxEntries": LITE_ASSET_LIMIT}}),
+            },
+        }
+        for name, (strategy, pattern) in LITE_RUNTIME.items()
+    ]  # fmt: skip
+    pyodide = runtime_cache_names(site)["pyodide"]
+    runtime.append({
+        "urlPattern": RUNTIME_CACHES["pyodide"][1],
+        "handler": "CacheFirst",
+        # The site's own Pyodide cache: one copy, whichever worker fetched it.
+        "options": {"cacheName": pyodide, "cacheableResponse": {"statuses": [200]}},
+    })  # fmt: skip
+    return {
+        "globDirectory": str(lite),
+        "globPatterns": LITE_PRECACHE,
+        "globIgnores": LITE_PRECACHE_IGNORE,
+        "swDest": str(lite / "service-worker.js"),
+        "cacheId": "closing-kit-lite",
+        "skipWaiting": True,
+        "clientsClaim": True,
+        "cleanupOutdatedCaches": False,  # see workbox_config
+        "maximumFileSizeToCacheInBytes": MAX_FILE_BYTES,
+        # lab/index.html?path=... is the precached lab/index.html; the lock's
+        # ?sha256= is already its revision.
+        "ignoreURLParametersMatching": [".*"],
+        "directoryIndex": "index.html",
+        "importScripts": [LITE_RELAY.name],
+        "sourcemap": False,
+        "mode": "production",
+        "runtimeCaching": runtime,
+    }
+
+
+def lite_app_version(site: Path) -> str | None:
+    """JupyterLite's version as its pages read it (``appVersion``); None with no lite site."""
+    config = site / "lite" / "jupyter-lite.json"
+    if not config.is_file():
+        return None
+    return json.loads(config.read_text(encoding="utf-8"))["jupyter-config-data"]["appVersion"]
+
+
+def point_pages_at_lite(site: Path, version: str) -> None:
+    """Tell the register script where the lite worker is: the site's copy, from the source."""
+    source = STATIC / "ck-sw-register.js"
+    text = source.read_text(encoding="utf-8")
+    marker = "var LITE = null;"
+    if marker not in text:
+        raise RuntimeError(f"{source} has no '{marker}' line to fill in")
+    lite = json.dumps({"worker": LITE_WORKER, "version": version})
+    (site / "_static" / source.name).write_text(
+        text.replace(marker, f"var LITE = {lite};"), encoding="utf-8"
+    )
+
+
 def workbox_config(site: Path) -> dict:
     """generateSW's options for the built site (regular expressions as strings)."""
     names = runtime_cache_names(site)
     cleanup = site / "sw-cleanup.js"
-    cleanup.write_text(_cleanup_script(names.values()), encoding="utf-8")
+    cleanup.write_text(_cleanup_script([*names.values(), *LITE_RUNTIME]), encoding="utf-8")
     return {
         "globDirectory": str(site),
         "globPatterns": PRECACHE_PATTERNS,
@@ -158,7 +267,11 @@ def workbox_config(site: Path) -> dict:
         "cacheId": "closing-kit",
         "skipWaiting": True,
         "clientsClaim": True,
-        "cleanupOutdatedCaches": True,
+        # Workbox's clean-up deletes every "-precache-" cache whose name holds
+        # this worker's scope: the lite worker's too (its scope lies under the
+        # root). Both were only ever Workbox 7 precaches, so there is no older
+        # format to clean up.
+        "cleanupOutdatedCaches": False,
         "maximumFileSizeToCacheInBytes": MAX_FILE_BYTES,
         "ignoreURLParametersMatching": IGNORED_QUERY,
         "directoryIndex": "index.html",
@@ -195,9 +308,12 @@ def _cleanup_script(current) -> str:
     )
 
 
-def generate(site: Path, package: Path) -> dict:
-    """Write ``sw.js`` (and Workbox's runtime) into ``site``; return count/size/warnings."""
-    config = workbox_config(site)
+def generate(site: Path, package: Path, config: dict | None = None) -> dict:
+    """Write ``sw.js`` (and Workbox's runtime) into ``site``; return count/size/warnings.
+
+    With ``config``, write that worker instead (the lite site's).
+    """
+    config = config or workbox_config(site)
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(config, f)
     try:
@@ -234,7 +350,18 @@ def _generate(app, exception):
     if exception is not None or app.builder.format != "html" or not app.config.ck_workbox:
         return
     site = Path(app.outdir)
-    result = generate(site, Path(app.config.ck_workbox))
+    package = Path(app.config.ck_workbox)
+    version = lite_app_version(site)
+    if version:
+        lite = generate(site, package, lite_workbox_config(site))
+        for warning in lite.get("warnings") or []:
+            logger.warning(f"closing-kit: Workbox (lite): {warning}")
+        point_pages_at_lite(site, version)
+        logger.info(
+            f"closing-kit: the JupyterLite worker precaches {lite['count']} files "
+            f"({lite['size'] / 1024 / 1024:.1f} MB)"
+        )
+    result = generate(site, package)
     for warning in result.get("warnings") or []:
         logger.warning(f"closing-kit: Workbox: {warning}")
     logger.info(

@@ -2,16 +2,41 @@
 // book/_ext/service_worker.py) so the site reopens offline after one visit.
 // Scope: the site's root, where sw.js is. Only over http(s): a page opened
 // from a file has no service worker.
+//
+// With a JupyterLite site, it also registers lite/'s own worker (scope lite/)
+// and records that worker's version where JupyterLite reads it. Otherwise a
+// JupyterLite page opened under the site's worker would unregister every
+// worker of the site, this one included, to install its own. The build fills
+// in LITE (service_worker.py, point_pages_at_lite).
 (function () {
   "use strict";
+  var LITE = null;
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
   var root = document.documentElement.getAttribute("data-content_root") || "./";
   var url = new URL(root + "sw.js", location.href);
+
+  function warn(err) {
+    console.warn("closing-kit: offline copy not available:", err);
+  }
+
+  function registerLite() {
+    var worker = new URL(root + LITE.worker, location.href);
+    try {
+      // JupyterLite's ServiceWorkerManager keeps "<worker URL>-version" and
+      // unregisters every worker when it is missing or differs.
+      localStorage.setItem(worker.href + "-version", LITE.version);
+    } catch (err) {
+      return warn(err); // no storage: let JupyterLite install its worker itself
+    }
+    navigator.serviceWorker.register(worker.href, { scope: new URL(".", worker).href }).catch(warn);
+  }
+
   function register() {
     navigator.serviceWorker.register(url.href, { scope: new URL(root, location.href).href })
-      .catch(function (err) {
-        console.warn("closing-kit: offline copy not available:", err);
-      });
+      .then(function () {
+        if (LITE) registerLite();
+      })
+      .catch(warn);
   }
   // After the page itself has loaded, so the worker's downloads never slow it.
   if (document.readyState === "complete") {
