@@ -66,3 +66,11 @@ def test_debounce_runs_once_with_the_last_arguments_and_flush_runs_now():
         " d(1); d(2); d.flush(); d.flush(); return seen; })()"
     )
     assert got == [2]
+
+
+def test_timed_mode_sends_whole_seconds_since_the_card_and_the_limit():
+    got = node("ck.timing({timed: true, limit: '45'}, 1000, 13600)")
+    assert got == {"seconds": 13, "limit": "45"}
+    assert node("ck.timing({timed: false, limit: '45'}, 1000, 13600)") == {}
+    assert node("ck.timing({timed: true, limit: '45'}, undefined, 13600)") == {}
+    assert node("ck.timing({timed: true, limit: '45'}, 5000, 1000)")["seconds"] == 0

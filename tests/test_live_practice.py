@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -313,7 +314,31 @@ def test_a_drill_deals_cards_scores_answers_and_sums_up(server, browser):
     live.get_by_role("button", name="Show a model answer").click()
     live.get_by_text("A model answer:").wait_for()
     live.get_by_role("button", name="End session and see summary").click()
-    live.get_by_text("1 attempts, average").wait_for()
+    live.get_by_text("1 attempt, average").wait_for()
+    visit.close()
+
+
+@pytest.mark.browser
+def test_timed_mode_says_how_long_the_answer_took_and_keeps_it(server, browser):
+    """Tick Timed mode, set the seconds, answer: the feedback says how long; the attempt keeps it."""
+    visit = Visit(browser, f"{server}/notebooks/07-noncommittal-drill.html")
+    page, live = visit.page, visit.live
+    box = visit.start("Your answer")
+    live.get_by_role("checkbox", name="Timed mode").check()
+    live.get_by_role("spinbutton", name="Seconds").fill("600")
+    box.fill("Thank you. What are the next steps, and when should I expect to hear?")
+    live.get_by_role("button", name="Check my answer").click()
+    live.get_by_text(re.compile(r"Answered in \d+ s, inside your 600 s\.")).wait_for()
+    stored = page.wait_for_function(
+        "() => JSON.parse(localStorage.getItem('closing-kit-workbook') || 'null')"
+        "?.practice?.noncommittal?.attempts?.at(-1)"
+    ).json_value()
+    assert isinstance(stored["seconds"], int) and 0 <= stored["seconds"] <= 600
+    live.get_by_role("checkbox", name="Timed mode").uncheck()
+    live.get_by_role("button", name="Check my answer").click()
+    page.wait_for_function(
+        "() => !/inside your/.test(document.querySelector('.ck-live [role=status]').textContent)"
+    )
     visit.close()
 
 

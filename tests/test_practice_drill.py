@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from closing_kit.practice.drill import drill_for
+import pytest
+
+from closing_kit.practice.drill import drill_for, time_limit, timing_note
 
 
 def test_the_same_seed_deals_the_same_cards():
@@ -53,3 +55,18 @@ def test_only_reservations_get_a_letter_paragraph():
     n = drill_for("noncommittal", {}, 1)
     assert r.letter_paragraph(r.card["model_response"])
     assert n.letter_paragraph(n.card["model_response"]) == ""
+
+
+def test_timed_mode_says_how_long_against_the_limit():
+    assert timing_note(45, 60) == "Answered in 45 s, inside your 60 s."
+    assert timing_note(60, 60).startswith("Answered in 60 s")
+    assert timing_note(75, 60) == "You took 75 s; in the room, aim for under 60 s. Shorter is fine."
+
+
+@pytest.mark.parametrize(
+    ("typed", "limit"),
+    [("90", 90), (45, 45), ("44.6", 45), ("", 60), ("abc", 60), (None, 60), ("5", 10),
+     ("100000", 600), ("1e400", 60), ("-30", 10)],
+)  # fmt: skip
+def test_a_typed_limit_becomes_whole_seconds_in_range(typed, limit):
+    assert time_limit(typed) == limit

@@ -227,3 +227,23 @@ def test_only_the_sessions_own_requests_are_run():
     ask("start")
     with pytest.raises(ValueError):
         web.call('{"op": "_drill", "kind": "noncommittal"}')
+
+
+def test_a_timed_check_keeps_the_seconds_and_says_how_long():
+    ask("drill_show", kind="noncommittal")
+    out = ask("drill_check", kind="noncommittal", answer="What are the next steps?",
+              seconds=75, limit="60")  # fmt: skip
+    assert "You took 75 s; in the room, aim for under 60 s." in out["regions"]["feedback"]
+    attempt = json.loads(out["saved"])["practice"]["noncommittal"]["attempts"][-1]
+    assert attempt["seconds"] == 75
+    out = ask("drill_check", kind="noncommittal", answer="What are the next steps?",
+              seconds=12.4, limit="not a number")  # fmt: skip
+    assert "Answered in 12 s, inside your 60 s." in out["regions"]["feedback"]
+
+
+def test_an_untimed_check_keeps_no_seconds():
+    ask("drill_show", kind="noncommittal")
+    out = ask("drill_check", kind="noncommittal", answer="What are the next steps?")
+    assert " s, inside your" not in out["regions"]["feedback"]
+    attempt = json.loads(out["saved"])["practice"]["noncommittal"]["attempts"][-1]
+    assert attempt["seconds"] is None

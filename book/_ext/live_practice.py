@@ -101,6 +101,25 @@ def _polite(name: str, cls: str = "") -> str:
     return f'<div class="{cls or "ck-live-region"}" aria-live="polite" data-region="{name}"></div>'
 
 
+def _timed(uid: str) -> str:
+    """Timed mode, as in the notebooks: a tick box and the seconds to aim for."""
+    from closing_kit.practice.drill import TIME_LIMIT
+
+    default, low, high = TIME_LIMIT
+    return (
+        '<div class="ck-live-timed">'
+        f'<input type="checkbox" id="{uid}-timed" data-value="timed">'
+        f'<label for="{uid}-timed">Timed mode</label>'
+        f'<label for="{uid}-limit">Seconds</label>'
+        f'<input type="number" id="{uid}-limit" data-value="limit" value="{default}" '
+        f'min="{low}" max="{high}" step="5" inputmode="numeric" '
+        f'aria-describedby="{uid}-limit-hint">'
+        f'<span class="ck-live-hint" id="{uid}-limit-hint">The clock starts when the card '
+        "appears; Check my answer says how long you took.</span>"
+        "</div>"
+    )
+
+
 def _body(kind: str, uid: str) -> str:
     if kind == "drafter":
         return (
@@ -124,6 +143,7 @@ def _body(kind: str, uid: str) -> str:
             + _box(uid, "answer", "Your answer", "Say it as you would in the room, then press "
                    "Check my answer.", 5)
             + _polite("note")
+            + _timed(uid)
             + '<div class="ck-live-buttons">'
             + _button("drill_check", "Check my answer", args="answer", cls="ck-live-primary")
             + _button("drill_next", "Next card", args="answer")

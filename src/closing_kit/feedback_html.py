@@ -11,7 +11,7 @@ from html import escape
 
 from closing_kit.analysis import Feedback, level_for, level_info
 
-__all__ = ["feedback_html", "score_chart_svg"]
+__all__ = ["drill_summary_html", "feedback_html", "score_chart_svg"]
 
 
 def feedback_html(fb: Feedback, title: str = "Feedback") -> str:
@@ -61,3 +61,20 @@ def score_chart_svg(scores: list[int], width: int = 360, height: int = 140) -> s
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def drill_summary_html(summary: dict | None, chart: str | None = None) -> str:
+    """A drill's summary (``DrillSession.summary()``): count, average, best, what was missed.
+
+    ``chart`` replaces the score chart (the website draws its own, wider one).
+    """
+    if summary is None:
+        return "<p>No attempts yet: answer a card first.</p>"
+    n = summary["attempts"]
+    common = ", ".join(f"{label} ({times})" for label, times in summary["missed"])
+    return (
+        f"<p><strong>{n} {'attempt' if n == 1 else 'attempts'}, average "
+        f"{summary['average']}/100, best {summary['best']}/100.</strong></p>"
+        f"<p>Most often missed: {escape(common) if common else 'nothing'}.</p>"
+        + (score_chart_svg(summary["scores"]) if chart is None else chart)
+    )

@@ -30,7 +30,7 @@ from closing_kit.analysis import analyze_closing, analyze_noncommittal, analyze_
 from closing_kit.analysis import letter_version as _letter_version
 from closing_kit.banks import closing_examples
 from closing_kit.practice.drafts import ClosingDrafts
-from closing_kit.practice.drill import DRILLS, DrillSession
+from closing_kit.practice.drill import DRILLS, DrillSession, time_limit, timing_note
 from closing_kit.practice.roleplay import Conversation
 from closing_kit.workbook.migrate import migrate
 from closing_kit.workbook.model import (
@@ -123,15 +123,24 @@ class Session:
             "regions": {"card": card, "feedback": "", "note": "", "model": ""},
         }
 
-    def drill_check(self, kind: str, answer: str, seconds: int | None = None) -> dict:
+    def drill_check(
+        self, kind: str, answer: str, seconds: int | None = None, limit: int | None = None
+    ) -> dict:
+        """Judge the answer; timed (``seconds`` since the card was shown), say how it went."""
         session = self._drill(kind)
+        try:
+            seconds = None if seconds is None else max(0, round(float(seconds)))
+        except (TypeError, ValueError, OverflowError):
+            seconds = None  # a clock that did not run: judged as untimed
         fb, problem = session.check(answer, seconds)
         if fb is None:
             return {"regions": {"note": _alert(problem), "feedback": ""}}
         extra = ""
+        if seconds is not None:
+            extra = f"<p>{escape(timing_note(seconds, time_limit(limit)))}</p>"
         paragraph = session.letter_paragraph(answer)
         if paragraph:
-            extra = f"<p><strong>In a follow-up letter:</strong> {escape(paragraph)}</p>"
+            extra += f"<p><strong>In a follow-up letter:</strong> {escape(paragraph)}</p>"
         return {
             "regions": {"note": "", "feedback": feedback_html(fb, "Your answer") + extra},
             "saved": self.saved(),
@@ -153,19 +162,8 @@ class Session:
 
     def drill_summary(self, kind: str) -> dict:
         summary = self._drill(kind).summary()
-        if summary is None:
-            return {"regions": {"summary": "<p>No attempts yet: answer a card first.</p>"}}
-        common = ", ".join(f"{label} ({n})" for label, n in summary["missed"])
-        return {
-            "regions": {
-                "summary": (
-                    f"<p><strong>{summary['attempts']} attempts, average "
-                    f"{summary['average']}/100, best {summary['best']}/100.</strong></p>"
-                    f"<p>Most often missed: {escape(common) if common else 'nothing'}.</p>"
-                    + _chart(summary["scores"])
-                )
-            }
-        }
+        chart = _chart(summary["scores"]) if summary else None
+        return {"regions": {"summary": _html.drill_summary_html(summary, chart)}}
 
     # -- the role-play (chapter 9) -----------------------------------------------------
     def roleplay_show(self, restart: bool = False) -> dict:

@@ -22,7 +22,18 @@ from closing_kit.analysis import (
 )
 from closing_kit.banks import noncommittal_cards, reservation_cards
 
-__all__ = ["DRILLS", "DrillKind", "DrillSession", "drill_for"]
+__all__ = [
+    "DRILLS",
+    "TIME_LIMIT",
+    "DrillKind",
+    "DrillSession",
+    "drill_for",
+    "time_limit",
+    "timing_note",
+]
+
+#: Timed mode: the seconds a learner aims for by default, and the range they may choose.
+TIME_LIMIT = (60, 10, 600)
 
 
 @dataclass(frozen=True)
@@ -143,3 +154,24 @@ def _is_attempt(value) -> bool:
         and isinstance(value.get("score"), int)
         and isinstance(value.get("failed"), list)
     )
+
+
+def time_limit(value) -> int:
+    """A chosen limit in seconds, as a whole number within ``TIME_LIMIT``'s range.
+
+    Typed text that is not a number gives the default; a number out of range
+    is brought to the nearest end, as Jupyter's bounded box does.
+    """
+    default, low, high = TIME_LIMIT
+    try:
+        seconds = round(float(value))
+    except (TypeError, ValueError, OverflowError):
+        return default
+    return min(max(seconds, low), high)
+
+
+def timing_note(seconds: int, limit: int) -> str:
+    """One sentence on how long an answer took against the learner's limit."""
+    if seconds <= limit:
+        return f"Answered in {seconds} s, inside your {limit} s."
+    return f"You took {seconds} s; in the room, aim for under {limit} s. Shorter is fine."

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from closing_kit.feedback_html import feedback_html, score_chart_svg
-from closing_kit.practice.drill import DRILLS, DrillSession
+from closing_kit.feedback_html import drill_summary_html, feedback_html
+from closing_kit.practice.drill import DRILLS, TIME_LIMIT, DrillSession, timing_note
 from closing_kit.widgets.base import ExerciseView, auto_width, escape
 
 __all__ = ["Drill", "show_noncommittal_drill", "show_reservation_drill"]
@@ -48,10 +48,11 @@ class Drill(ExerciseView):
         )
         self.answer.layout.height = "7em"
         self.timed = w.Checkbox(value=False, description="Timed mode", indent=False)
+        default, low, high = TIME_LIMIT
         self.limit = w.BoundedIntText(
-            value=60,
-            min=10,
-            max=600,
+            value=default,
+            min=low,
+            max=high,
             description="Seconds",
             style={"description_width": "initial"},
             layout=w.Layout(width="12em"),
@@ -123,13 +124,7 @@ class Drill(ExerciseView):
         self.answer_note.value = ""
         extra = ""
         if self.timed.value:
-            if seconds <= self.limit.value:
-                extra = f"<p>Answered in {seconds} s, inside your {self.limit.value} s.</p>"
-            else:
-                extra = (
-                    f"<p>You took {seconds} s; in the room, aim for under "
-                    f"{self.limit.value} s. Shorter is fine.</p>"
-                )
+            extra = f"<p>{escape(timing_note(seconds, self.limit.value))}</p>"
         paragraph = self.session.letter_paragraph(self.answer.value)
         if paragraph:
             extra += f"<p><strong>In a follow-up letter:</strong> {escape(paragraph)}</p>"
@@ -154,16 +149,7 @@ class Drill(ExerciseView):
         """Summarise every attempt saved so far, with the scores drawn as a chart."""
         summary = self.session.summary()
         self.result = summary
-        if summary is None:
-            self.summary.value = "<p>No attempts yet: answer a card first.</p>"
-            return
-        common = ", ".join(f"{label} ({n})" for label, n in summary["missed"])
-        self.summary.value = (
-            f"<p><strong>{summary['attempts']} attempts, average {summary['average']}/100, "
-            f"best {summary['best']}/100.</strong></p>"
-            f"<p>Most often missed: {escape(common) if common else 'nothing'}.</p>"
-            + score_chart_svg(summary["scores"])
-        )
+        self.summary.value = drill_summary_html(summary)
 
 
 def show_reservation_drill(seed: int | None = None, store: str | Path | None = None) -> Drill:

@@ -41,6 +41,12 @@ const ckLive = {
     return "";
   },
 
+  /** Timed mode's extras for a check: seconds since the card was shown, and the limit. */
+  timing(values, shownAt, now) {
+    if (!values.timed || shownAt == null) return {};
+    return { seconds: Math.max(0, Math.round((now - shownAt) / 1000)), limit: values.limit };
+  },
+
   /** The storage key under which kept work that could not be read is set aside. */
   asideKey(now) {
     return `${ckLive.KEY}.unreadable-${now}`;
@@ -133,6 +139,8 @@ if (typeof document !== "undefined") {
       const region = widget.querySelector(`[data-region="${name}"]`);
       if (region) region.innerHTML = html;
     }
+    // A card just shown starts timed mode's clock.
+    if (answer.regions && "card" in answer.regions) widget.ckShownAt = Date.now();
     if ("done" in answer) {
       for (const el of widget.querySelectorAll('[data-value="words"], [data-op="roleplay_say"]')) {
         el.disabled = answer.done;
@@ -146,7 +154,9 @@ if (typeof document !== "undefined") {
 
   const values = (widget) => {
     const out = {};
-    for (const box of widget.querySelectorAll("[data-value]")) out[box.dataset.value] = box.value;
+    for (const box of widget.querySelectorAll("[data-value]")) {
+      out[box.dataset.value] = box.type === "checkbox" ? box.checked : box.value;
+    }
     return out;
   };
 
@@ -191,7 +201,11 @@ if (typeof document !== "undefined") {
       }
       const names = button.dataset.args ? button.dataset.args.split(" ") : [];
       const extra = button.dataset.extra ? JSON.parse(button.dataset.extra) : {};
-      send(ckLive.request(button.dataset.op, kind, values(widget), names, extra));
+      const now = values(widget);
+      if (button.dataset.op === "drill_check") {
+        Object.assign(extra, ckLive.timing(now, widget.ckShownAt, Date.now()));
+      }
+      send(ckLive.request(button.dataset.op, kind, now, names, extra));
     });
     widget.querySelector(".ck-live-download").addEventListener("click", () => {
       if (widget.ckFlush) widget.ckFlush();
