@@ -320,7 +320,7 @@ def test_a_drill_deals_cards_scores_answers_and_sums_up(server, browser):
 
 @pytest.mark.browser
 def test_timed_mode_says_how_long_the_answer_took_and_keeps_it(server, browser):
-    """Tick Timed mode, set the seconds, answer: the feedback says how long; the attempt keeps it."""
+    """Tick Timed mode, set the seconds, answer: the feedback says how long; the attempt too."""
     visit = Visit(browser, f"{server}/notebooks/07-noncommittal-drill.html")
     page, live = visit.page, visit.live
     box = visit.start("Your answer")

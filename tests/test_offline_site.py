@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from book_copy import build_command
 from benchmark_lite import KERNEL_READY
+from book_copy import build_command
 from browser_support import Guard, SiteServer, launch, pages, wait_for_widgets
 
 EXT = Path(__file__).resolve().parent.parent / "book" / "_ext"
@@ -112,8 +112,14 @@ def test_jupyterlite_has_a_workbox_worker_with_its_file_relay(site):
     assert '"/sw-api.v1"' in relay and "/api/drive" in relay
     manifest = _manifest(site / "lite", "service-worker.js")
     wheel = next(p.name for p in (site / "lite" / "pypi").glob("closing_kit-*.whl"))
-    for url in ("notebooks/index.html", "lab/index.html", "jupyter-lite.json", "bootstrap.js",
-                "pypi/pyodide-lock.json", f"pypi/{wheel}"):
+    for url in (
+        "notebooks/index.html",
+        "lab/index.html",
+        "jupyter-lite.json",
+        "bootstrap.js",
+        "pypi/pyodide-lock.json",
+        f"pypi/{wheel}",
+    ):
         assert manifest.get(url), url
     assert not [u for u in manifest if u.startswith("build/")], "hashed bundles: cache first"
     size = sum((site / "lite" / u).stat().st_size for u in manifest) / 1024 / 1024
