@@ -206,6 +206,35 @@ def test_the_drafter_scores_a_close_in_place_and_keeps_it(server, browser):
     context.close()
 
 
+@pytest.mark.browser
+def test_two_tabs_keep_each_others_versions(server, browser):
+    """Tab A saves a version, tab B another, tab A a third: all three are kept."""
+    from closing_kit.banks import closing_examples
+
+    strong = [e["text"] for e in closing_examples()["strong"][:3]]
+    url = f"{server}/notebooks/05-closing-question-drafter.html"
+    a = Visit(browser, url)
+    a.own = False  # the tabs share the context, closed below
+    b = Visit(browser, url, a.context)
+
+    def save(visit, text, number):
+        visit.live.get_by_role("textbox", name="Your close").fill(text)
+        visit.live.get_by_role("button", name="Save this version").click()
+        visit.live.get_by_text(f"Kept as version {number}").wait_for()
+
+    a.start()
+    save(a, strong[0], 1)
+    b.start()
+    save(b, strong[1], 2)
+    a.live.get_by_text("Version 2:").wait_for()  # tab A shows tab B's version
+    save(a, strong[2], 3)
+    kept = json.loads(a.page.evaluate("localStorage.getItem('closing-kit-workbook')"))
+    assert [v["text"] for v in kept["practice"]["closing"]["versions"]] == strong
+    a.close()
+    b.close()
+    a.context.close()
+
+
 def _cli(kind: str, text: str, prompt: str = "") -> dict:
     args = {"closing": [], "objection": ["--concern", prompt], "noncommittal": ["--reply", prompt]}
     proc = subprocess.run(

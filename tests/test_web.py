@@ -247,3 +247,21 @@ def test_an_untimed_check_keeps_no_seconds():
     assert " s, inside your" not in out["regions"]["feedback"]
     attempt = json.loads(out["saved"])["practice"]["noncommittal"]["attempts"][-1]
     assert attempt["seconds"] is None
+
+
+def test_work_kept_by_another_tab_is_carried_on_not_overwritten():
+    """Two sessions on one stored workbook (two tabs): each keeps what the other saved."""
+    ask("closing_edit", draft=closing_examples()["strong"][0]["text"])
+    first = ask("closing_save")["saved"]  # tab A: version 1
+    other = web.Session(json.loads(first))  # tab B opened on it
+    other.closing_edit(closing_examples()["strong"][1]["text"])
+    from_b = other.closing_save()["saved"]  # tab B: version 2
+    ask("drill_show", kind="noncommittal")
+    ask("drill_next", kind="noncommittal")  # tab A is on card 2
+    out = ask("sync", stored=from_b)
+    assert out["ok"] and "saved" not in out and "Version 2" in out["regions"]["versions"]
+    assert "card 2 of" in ask("drill_show", kind="noncommittal")["regions"]["card"]
+    ask("closing_edit", draft=closing_examples()["strong"][2]["text"])
+    kept = json.loads(ask("closing_save")["saved"])["practice"]["closing"]["versions"]
+    assert len(kept) == 3
+    assert ask("sync", stored="{not json") == {"ok": False}

@@ -199,6 +199,27 @@ class Session:
             saved = self.saved()
         return {**self.roleplay_show(), "saved": saved}
 
+    # -- another tab -------------------------------------------------------------------
+    def sync(self, stored: str) -> dict:
+        """Another tab kept newer work: carry on from it, at the same cards.
+
+        Without this, this tab's next save would write its older workbook over
+        the other tab's work. Nothing is saved here (that would echo back).
+        A card already checked here is checked afresh as a new attempt, so it
+        never replaces an attempt made in the other tab.
+        """
+        data, problem = read(stored)
+        if problem:
+            return {"ok": False}
+        positions = {kind: drill.position for kind, drill in self.drills.items()}
+        conversation = self.conversation
+        self.__init__(data)
+        for kind, position in positions.items():
+            self._drill(kind).position = position
+        self.conversation = conversation
+        drafts = ClosingDrafts(self.workbook["practice"]["closing"])
+        return {"ok": True, "regions": {"versions": _versions(drafts)}}
+
     # -- the workbook file -------------------------------------------------------------
     def export(self) -> dict:
         return {"file_name": FILE_NAME, "text": self.saved()}

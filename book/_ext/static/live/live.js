@@ -270,4 +270,15 @@ if (typeof document !== "undefined") {
   for (const widget of widgets) {
     widget.querySelector(".ck-live-start").addEventListener("click", () => start(widget));
   }
+
+  // Another tab of this site kept work: carry on from it, so this tab's next
+  // save does not write its older copy over it. The boxes keep what is typed.
+  window.addEventListener("storage", (event) => {
+    if (event.key !== ckLive.KEY || !event.newValue || !ckLive.call) return;
+    const answer = ckLive.call({ op: "sync", stored: event.newValue });
+    if (!answer.ok) return;
+    for (const widget of widgets) {
+      if (widget.ckStarted) apply(widget, { regions: answer.regions });
+    }
+  });
 }
