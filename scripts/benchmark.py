@@ -31,6 +31,7 @@ from pathlib import Path
 from benchmark_engine import engine_section
 from benchmark_lite import lite_section
 from book_copy import EXECUTION_CACHE, ROOT, build_command, copy_book
+from browser_waits import WORKERS_INSTALLED
 
 
 def timed_build(book: Path, env=None) -> float:
@@ -166,8 +167,18 @@ def live_section() -> None:
             "Do you see me succeeding in this role?"
         )
 
+        # The site's service workers (the book's, and JupyterLite's when built) store the
+        # offline copy right after the first page loads; Start is timed once they have.
+        workers = int((site / "sw.js").is_file()) + int(
+            (site / "lite" / "ck-lite-drive.js").is_file()
+        )
+        visits = []
+
         def start(page) -> tuple[float, float, int]:
+            sent[0] = 0
             page.goto(url, wait_until="networkidle")
+            page.evaluate(WORKERS_INSTALLED, [workers, 120_000])
+            visits.append(sent[0])
             sent[0] = 0
             live = page.locator(".ck-live")
             t0 = time.perf_counter()
@@ -209,6 +220,8 @@ def live_section() -> None:
     print(f"  warm (cached):               {median(warm, 0):5.2f} s   target < 3 s")
     print(f"a first close typed to its score (incl. 0.25 s debounce): {median(cold, 1):5.2f} s")
     print(f"downloaded for Start, cold: {human(median(cold, 2))}; warm: {human(median(warm, 2))}")
+    first = sorted(visits[::2])[len(visits[::2]) // 2]
+    print(f"first visit to a chapter, page and offline copy (service workers): {human(first)}")
 
 
 def _timed_pytest(*args: str) -> tuple[float, str]:

@@ -22,6 +22,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from browser_waits import WORKERS_INSTALLED
 from tests_support import CHROMIUM, FLAGS
 
 #: sphinx-thebe 0.3.1 writes its setup script twice into each page (FINDINGS.md).
@@ -174,6 +175,11 @@ def wait_for_widgets(page) -> None:
     """On a page with embedded widget state, wait until the widgets are drawn."""
     if page.locator('script[type="application/vnd.jupyter.widget-state+json"]').count():
         page.wait_for_selector(".jupyter-widgets", timeout=20_000)
+
+
+def wait_for_workers(page, n: int, timeout_ms: int = 120_000) -> list[str]:
+    """Wait until the page's origin has ``n`` installed service workers; their scopes' paths."""
+    return page.evaluate(WORKERS_INSTALLED, [n, timeout_ms])
 
 
 def _integrity(data: bytes) -> str:

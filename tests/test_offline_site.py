@@ -20,7 +20,14 @@ from pathlib import Path
 import pytest
 from benchmark_lite import KERNEL_READY
 from book_copy import build_command
-from browser_support import Guard, SiteServer, launch, pages, wait_for_widgets
+from browser_support import (
+    Guard,
+    SiteServer,
+    launch,
+    pages,
+    wait_for_widgets,
+    wait_for_workers,
+)
 
 EXT = Path(__file__).resolve().parent.parent / "book" / "_ext"
 
@@ -265,7 +272,7 @@ def test_jupyterlite_reopens_offline_with_the_work_and_the_site_keeps_its_worker
     server = SiteServer(_copy(site, tmp_path / "site"))
     context, guard, page = _first_visit(browser, f"{server.url}/{CHAPTER}")
     context.add_init_script(KERNEL_READY)
-    page.wait_for_function(f"{REGISTERED}.then(scopes => scopes.length === 2)")
+    assert wait_for_workers(page, 2) == ["/", "/lite/"]  # the book's page registered both
     _run_drafter(page, f"{server.url}/{LITE_NOTEBOOK}")
     page.get_by_role("textbox", name="Your close").fill(CLOSE)
     page.wait_for_selector("text=100/100, Strong", timeout=60_000)
