@@ -162,6 +162,7 @@ def _first_visit(browser, url):
     guard = Guard(context)
     page = guard.watch(context.new_page())
     page.goto(url, wait_until="load")
+    page.wait_for_selector("html[data-ck-offline='registered']", state="attached")
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     return context, guard, page
@@ -207,6 +208,24 @@ def test_a_started_live_exercise_works_offline_next_time(site, browser, tmp_path
     live.locator(".ck-live-body").wait_for(state="visible", timeout=START_TIMEOUT)
     context.close()
     assert guard.blocked == [] and guard.errors == []
+
+
+@pytest.mark.browser
+def test_with_the_data_saver_on_no_offline_copy_is_stored(site, browser):
+    """A reader whose browser saves data gets the page, and no worker downloading 8 MB."""
+    server = SiteServer(site)
+    context = browser.new_context(service_workers="allow")
+    context.add_init_script(
+        "Object.defineProperty(navigator, 'connection', {value: {saveData: true}})"
+    )
+    page = context.new_page()
+    page.goto(f"{server.url}/{CHAPTER}", wait_until="load")
+    page.wait_for_selector("html[data-ck-offline='data-saver']", state="attached")
+    assert page.evaluate("navigator.serviceWorker.getRegistrations()") == []
+    page.reload(wait_until="load")
+    assert page.evaluate("navigator.serviceWorker.controller") is None
+    context.close()
+    server.stop()
 
 
 @pytest.mark.browser

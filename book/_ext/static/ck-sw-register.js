@@ -12,6 +12,12 @@
   "use strict";
   var LITE = null;
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+  // What happened, on <html data-ck-offline="...">, for tests and styles.
+  function state(value) {
+    document.documentElement.setAttribute("data-ck-offline", value);
+  }
+  // The reader's data saver is on: no offline copy (about 8 MB) in the background.
+  if (navigator.connection && navigator.connection.saveData) return state("data-saver");
   var root = document.documentElement.getAttribute("data-content_root") || "./";
   var url = new URL(root + "sw.js", location.href);
 
@@ -32,9 +38,11 @@
   }
 
   function register() {
+    state("registering");
     navigator.serviceWorker.register(url.href, { scope: new URL(root, location.href).href })
       .then(function () {
         if (LITE) registerLite();
+        state("registered");
       })
       .catch(warn);
   }
