@@ -311,3 +311,54 @@ def test_jupyterlite_reopens_offline_with_the_work_and_the_site_keeps_its_worker
     assert page.locator("[data-ck-question]").count() > 0
     context.close()
     assert guard.blocked == []
+
+
+@pytest.mark.browser
+def test_a_readers_evening_on_a_phone_then_offline(site, browser, tmp_path):
+    """The issue's whole story at 390 px: a chapter, the drafter in place, the workbook
+    downloaded (and valid); later, with no connection, the chapter and the drafter again,
+    the close still there and scored. Nothing scrolls sideways."""
+    server = SiteServer(_copy(site, tmp_path / "site"))
+    context = browser.new_context(
+        service_workers="allow",
+        accept_downloads=True,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+    )
+    guard = Guard(context)
+    page = guard.watch(context.new_page())
+    page.goto(f"{server.url}/{CHAPTER}", wait_until="load")
+    page.wait_for_selector("html[data-ck-offline='registered']", state="attached")
+    wait_for_workers(page, 2 if (site / "lite" / "ck-lite-drive.js").is_file() else 1)
+    live = page.locator(".ck-live").first
+    live.get_by_role("button", name="Start practising").click()
+    box = live.get_by_role("textbox", name="Your close")
+    box.wait_for(state="visible", timeout=START_TIMEOUT)
+    box.fill(CLOSE)
+    score = live.get_by_role("status").filter(has_text=re.compile(r"\d+/100")).first
+    score.wait_for()
+    with page.expect_download() as download:
+        live.get_by_role("button", name="Download my workbook").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    check = subprocess.run(
+        [sys.executable, "-m", "closing_kit", "workbook", "check", str(saved)],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert json.loads(saved.read_text(encoding="utf-8"))["practice"]["closing"]["draft"] == CLOSE
+
+    _go_offline(server, context)
+    page.reload(wait_until="load")
+    live = page.locator(".ck-live").first
+    live.get_by_role("button", name="Start practising").click()
+    box = live.get_by_role("textbox", name="Your close")
+    box.wait_for(state="visible", timeout=START_TIMEOUT)
+    assert box.input_value() == CLOSE
+    live.get_by_role("status").filter(has_text=re.compile(r"\d+/100")).first.wait_for()
+    wide = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+    assert wide <= 0, f"the page scrolls {wide} px sideways"
+    context.close()
+    assert guard.blocked == [] and guard.errors == []
