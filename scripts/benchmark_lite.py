@@ -67,7 +67,10 @@ def _run_once(context, base: str, sent: list[int]) -> dict[str, float]:
     cdp = context.new_cdp_session(page)
     cdp.send(
         "Storage.clearDataForOrigin",
-        {"origin": base, "storageTypes": "indexeddb,local_storage,websql,file_systems"},
+        # The learner's saved work (JupyterLite keeps it in IndexedDB). Not localStorage:
+        # a returning learner keeps it, and without its note of the worker's version
+        # JupyterLite unregisters and reinstalls its worker on every start.
+        {"origin": base, "storageTypes": "indexeddb"},
     )
     sent[0] = 0
     t0 = time.perf_counter()

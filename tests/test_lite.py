@@ -100,6 +100,41 @@ def test_the_lock_lists_every_served_wheel_with_its_hash(site):
     assert lock["packages"]["jsonschema"]["version"] == "4.17.3"
 
 
+def test_the_wheels_are_served_as_the_browsers_bytecode(site):
+    """Every served wheel but ours and the data-heavy ones holds bytecode, not source, all of
+    one Python (the magic number); RECORD lists each file with its hash. Ours stays source."""
+    import base64
+    import hashlib
+    import zipfile
+
+    import bytecode
+
+    magics = set()
+    for wheel in (site / "lite" / "pypi").glob("*.whl"):
+        with zipfile.ZipFile(wheel) as z:
+            names = [n for n in z.namelist() if not n.endswith("/")]
+            modules = [n for n in names if n.endswith((".py", ".pyc"))]
+            if not bytecode.wanted(wheel):
+                assert not [n for n in modules if n.endswith(".pyc")], wheel.name
+                continue
+            if not (site / "_pyodide" / "pyodide.mjs").is_file():
+                pytest.skip("Pyodide from its CDN: the wheels are served as source")
+            source = [n for n in modules if n.endswith(".py") and "/tests/" not in n]
+            assert source == [], (wheel.name, source[:3])
+            magics |= {z.read(n)[:4] for n in modules if n.endswith(".pyc")}
+            record = next(n for n in names if n.endswith(".dist-info/RECORD"))
+            listed = {}
+            for line in z.read(record).decode().splitlines():
+                path, digest, _size = line.rsplit(",", 2)
+                listed[path] = digest
+            assert set(listed) == set(names), wheel.name
+            for name in names:
+                if name != record:
+                    sha = base64.urlsafe_b64encode(hashlib.sha256(z.read(name)).digest())
+                    assert listed[name] == "sha256=" + sha.rstrip(b"=").decode(), name
+    assert len(magics) == 1, magics
+
+
 def test_the_kernel_uses_the_sites_one_pyodide(site):
     """The kernel's Pyodide is the site's _pyodide/ (when npm fetched it) and our lock."""
     config = json.loads((site / "lite" / "jupyter-lite.json").read_text())
@@ -111,8 +146,9 @@ def test_the_kernel_uses_the_sites_one_pyodide(site):
 
 
 def test_the_workbook_schema_checks_with_the_browsers_jsonschema(site):
-    """jsonschema 4.17.3, as served to the browser, validates a workbook and finds a fault."""
-    wheels = [str(p) for p in (site / "lite" / "pypi").glob("*.whl")]
+    """jsonschema 4.17.3, the version served to the browser, validates a workbook and finds a
+    fault. (From the build's wheel cache: the site serves it as the browser's bytecode.)"""
+    wheels = [str(p) for p in lite.fetch().glob("*.whl")]
     wheels = [w for w in wheels if Path(w).name.startswith(("jsonschema-", "pyrsistent-"))]
     code = (
         f"import sys; sys.path[:0] = {wheels!r}\n"

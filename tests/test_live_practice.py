@@ -465,3 +465,18 @@ def test_text_and_buttons_have_good_contrast(server, browser, scheme):
     _wait_score(page)
     assert page.evaluate(CONTRAST) == []
     visit.close()
+
+
+def test_the_pages_say_how_much_start_downloads(site):
+    """The "about N MB" on the page is what Start fetches: Pyodide's core files and the engine."""
+    import live_practice
+
+    served = site / "_pyodide"
+    if not (served / "pyodide.asm.wasm").is_file():
+        pytest.skip("Pyodide from its CDN")
+    files = [served / n for n in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
+                                  "python_stdlib.zip", "pyodide-lock.json")]  # fmt: skip
+    files += list(site.glob("_static/live/closing-kit-engine-*.zip"))
+    megabytes = sum(f.stat().st_size for f in files) / 1e6
+    said = int(re.search(r"about (\d+) MB", live_practice.DOWNLOAD_NOTE).group(1))
+    assert abs(said - megabytes) < 1, f"the page says {said} MB, Start fetches {megabytes:.1f}"

@@ -8,6 +8,9 @@ it does in Jupyter, with no server and no install cell:
   table of contents), at the top of JupyterLite's file tree.
 * **One Pyodide**: the kernel loads the site's own copy (``pyodide_assets``,
   served at ``_pyodide/``; the CDN when npm is missing), never a second one.
+* **Bytecode**: the wheels (ours aside) are served compiled by the browser's
+  own Python, as Pyodide serves its packages (``bytecode.py``), so a start
+  imports them without compiling them.
 * **Packages**: a Pyodide lock file of our own, ``lite/pypi/pyodide-lock.json``,
   lists our wheel (built from ``src/`` at build time), the workbook's and the
   widgets' pure-Python dependencies, and the kernel's own (micropip, IPython,
@@ -305,9 +308,9 @@ def _wheel_facts(wheel: Path) -> dict:
         else:
             tops = sorted(
                 {
-                    n.split("/")[0].removesuffix(".py")
+                    n.split("/")[0].removesuffix(".pyc").removesuffix(".py")
                     for n in names
-                    if (n.endswith(".py") or "/" in n)
+                    if (n.endswith((".py", ".pyc")) or "/" in n)
                     and not n.split("/")[0].endswith((".dist-info", ".data"))
                 }
             )
@@ -423,6 +426,8 @@ def _configure(app, config):
 
     app.registry.css_files = [(n, a) for n, a in app.registry.css_files if wanted(n)]
     app.registry.js_files = [(n, a) for n, a in app.registry.js_files if wanted(n)]
+    import bytecode
+
     lite_src = _lite_src(app)
     try:
         wheels = [*sorted(fetch().glob("*.whl")), own_wheel(cache_root().parent / "lite-own")]
@@ -435,6 +440,7 @@ def _configure(app, config):
         )
         return
     folder = pyodide_assets.served_folder(app)
+    wheels, how = bytecode.compiled(wheels, folder, cache_root().parent / "lite-bytecode")
     base = json.loads((folder / "pyodide-lock.json").read_text()) if folder else None
     if folder:
         pyodide_url = f"./../{config.closing_kit_pyodide_url}pyodide.mjs"
@@ -470,7 +476,7 @@ def _configure(app, config):
     config.jupyterlite_config = str(lite_src / "site" / "jupyter_lite_config.json")
     app.closing_kit_lite = lite_src
     _logger().info(
-        f"closing-kit: JupyterLite with {len(wheels)} wheels ({cache_root()}), Pyodide from "
+        f"closing-kit: JupyterLite with {len(wheels)} wheels, {how} ({cache_root()}), Pyodide from "
         f"{'the site' if folder else 'its CDN'}"
     )
 
@@ -531,7 +537,7 @@ def _note(app, doctree, docname):
     para += nodes.reference(text="Open it in JupyterLite", refuri=url, classes=["ck-lite-link"])
     para += nodes.Text(
         ": the same notebook, with Python running inside this browser, so nothing to install "
-        "and no server. Choose Run > Run All Cells. The first start downloads about 30 MB "
+        "and no server. Choose Run > Run All Cells. The first start downloads about 35 MB "
         "and takes a little while; after that it comes from the browser's cache, "
         "and it opens again with no connection. "
         "What you save is kept in this browser's storage for this site (clearing the site's "

@@ -46,7 +46,7 @@ ENGINE_FILES = (
     "data/workbook/*.json",
 )
 #: The size the page announces for the first Start (Pyodide's core and the engine).
-DOWNLOAD_NOTE = "about 14 MB the first time, then from your browser's cache"
+DOWNLOAD_NOTE = "about 13 MB the first time, then from your browser's cache"
 
 KINDS = ("drafter", "reservation", "noncommittal", "roleplay")
 
