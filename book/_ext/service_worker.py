@@ -20,15 +20,21 @@ written over the one JupyterLite ships (``lite/service-worker.js``, the URL
 JupyterLite's pages register): a browser gives ``lite/`` pages to the worker
 whose scope is longest, and JupyterLite needs its worker for the kernel's
 files. Ours keeps JupyterLite's file relay (``sw/ck-lite-drive.js``) and
-caches for offline use: the app's pages, config, our wheel and the lock are
-precached with revisions; the content (``files/``, ``api/``) is network
-first; the hashed bundles and pinned wheels are cache first; Pyodide shares
-the site's cache. JupyterLite's own worker cannot work offline (its cache
-switch is lost whenever the browser restarts the worker), and when it found
-a page under the site's worker it unregistered every worker of the site,
-the site's own included. So the book's pages register the lite worker too,
-and record its version where JupyterLite looks (``localStorage``), so
-JupyterLite finds its worker in place and leaves the site's alone.
+caches for offline use: the app's pages, config, the notebooks, our wheel and
+the lock are precached with revisions; the hashed bundles and pinned wheels
+are cache first; Pyodide shares the site's cache. So once one notebook has
+run in JupyterLite, every practice notebook opens there offline.
+
+JupyterLite's own worker cannot work offline (its cache switch is lost
+whenever the browser restarts the worker), and when JupyterLite found its
+page under the site's worker it unregistered every worker of the site, the
+site's own included. So:
+
+- the notebook pages (which link to JupyterLite) register the lite worker;
+- every page records, where JupyterLite looks (``localStorage``), the version
+  of both workers, so JupyterLite never unregisters them;
+- the site's worker also carries the file relay: a JupyterLite page opened
+  under it (from a typed address, before any notebook page) still saves.
 
 ``workbox-build`` is installed at build time from ``sw/package-lock.json``
 (exact versions, registry integrity hashes) into a cache outside the
@@ -37,7 +43,7 @@ never committed. Without npm or node the build still succeeds, says so in
 one line, and the site has no service worker (and no page registers one).
 
 Every page registers the worker with ``static/ck-sw-register.js`` (scope:
-the site's root).
+the site's root), and the notebook pages the lite worker too.
 """
 
 from __future__ import annotations
@@ -105,15 +111,19 @@ LITE_PRECACHE = [
     "extensions/**/package.json",
     "pypi/pyodide-lock.json",
     "pypi/closing_kit-*.whl",  # our wheel: same name, new bytes, each build
+    "files/*.ipynb",  # the practice notebooks, so each one opens offline
+    "api/**/*.json",  # the file list and translations JupyterLite asks for
 ]
 LITE_PRECACHE_IGNORE = ["service-worker.js", "ck-lite-drive.js", "workbox-*.js", "rspack.*"]
 #: The lite worker's run-time caches: name -> (strategy, URL regular expression).
-#: Names stay the same across builds: the content is refreshed whenever the
-#: network answers, and the assets' names change when their bytes do.
+#: Names stay the same across builds: the assets' names change when their
+#: bytes do, and anything else is refreshed whenever the network answers.
 LITE_RUNTIME = {
     "closing-kit-lite-content": ("NetworkFirst", r"/lite/(files|api)/"),
     "closing-kit-lite-assets": ("CacheFirst", r"/lite/(build|extensions|static|pypi)/"),
 }
+#: Where the site's worker imports the relay from (the lite worker's own copy).
+ROOT_RELAY = f"lite/{LITE_RELAY.name}"
 #: Old bundles from earlier builds are dropped beyond this many files (a
 #: notebook session uses about 150 of the 400 or so).
 LITE_ASSET_LIMIT = 1000
@@ -259,6 +269,9 @@ def workbox_config(site: Path) -> dict:
     names = runtime_cache_names(site)
     cleanup = site / "sw-cleanup.js"
     cleanup.write_text(_cleanup_script([*names.values(), *LITE_RUNTIME]), encoding="utf-8")
+    imports = ["sw-cleanup.js"]
+    if (site / ROOT_RELAY).is_file():
+        imports.insert(0, ROOT_RELAY)  # before Workbox's routes, as in the lite worker
     return {
         "globDirectory": str(site),
         "globPatterns": PRECACHE_PATTERNS,
@@ -275,7 +288,7 @@ def workbox_config(site: Path) -> dict:
         "maximumFileSizeToCacheInBytes": MAX_FILE_BYTES,
         "ignoreURLParametersMatching": IGNORED_QUERY,
         "directoryIndex": "index.html",
-        "importScripts": ["sw-cleanup.js"],
+        "importScripts": imports,
         "sourcemap": False,
         "mode": "production",
         "runtimeCaching": [

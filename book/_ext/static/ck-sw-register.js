@@ -3,11 +3,12 @@
 // Scope: the site's root, where sw.js is. Only over http(s): a page opened
 // from a file has no service worker.
 //
-// With a JupyterLite site, it also registers lite/'s own worker (scope lite/)
-// and records that worker's version where JupyterLite reads it. Otherwise a
-// JupyterLite page opened under the site's worker would unregister every
-// worker of the site, this one included, to install its own. The build fills
-// in LITE (service_worker.py, point_pages_at_lite).
+// With a JupyterLite site, every page records both workers' versions where
+// JupyterLite reads them: without that, a JupyterLite page would unregister
+// every worker of the site, this one included, to install its own. Pages that
+// link to JupyterLite (the notebook pages) also register lite/'s own worker
+// (scope lite/), which keeps JupyterLite for offline use. The build fills in
+// LITE (service_worker.py, point_pages_at_lite).
 (function () {
   "use strict";
   var LITE = null;
@@ -28,16 +29,22 @@
   function registerLite() {
     var worker = new URL(root + LITE.worker, location.href);
     try {
-      // JupyterLite's ServiceWorkerManager keeps "<worker URL>-version" and
-      // unregisters every worker when it is missing or differs.
+      // JupyterLite's ServiceWorkerManager keeps "<controlling worker's URL>-version"
+      // and unregisters every worker when it is missing or differs.
       localStorage.setItem(worker.href + "-version", LITE.version);
+      localStorage.setItem(url.href + "-version", LITE.version);
     } catch (err) {
       return warn(err); // no storage: let JupyterLite install its worker itself
     }
-    navigator.serviceWorker.register(worker.href, { scope: new URL(".", worker).href }).catch(warn);
+    if (document.querySelector("a.ck-lite-link")) {
+      navigator.serviceWorker.register(worker.href, { scope: new URL(".", worker).href }).catch(warn);
+    }
   }
 
   function register() {
+    // Offline, a worker already installed keeps serving the site; a new one
+    // could not fetch its script.
+    if (navigator.onLine === false) return state("offline");
     state("registering");
     navigator.serviceWorker.register(url.href, { scope: new URL(root, location.href).href })
       .then(function () {
