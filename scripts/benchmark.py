@@ -167,11 +167,10 @@ def live_section() -> None:
             "Do you see me succeeding in this role?"
         )
 
-        # The site's service workers (the book's, and JupyterLite's when built) store the
-        # offline copy right after the first page loads; Start is timed once they have.
-        workers = int((site / "sw.js").is_file()) + int(
-            (site / "lite" / "ck-lite-drive.js").is_file()
-        )
+        # The site's service worker stores the offline copy right after the first page
+        # loads (a chapter registers only the site's; notebook pages, JupyterLite's too).
+        # Start is timed once it has.
+        workers = int((site / "sw.js").is_file())
         visits = []
 
         def start(page) -> tuple[float, float, int]:
