@@ -97,6 +97,12 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def copyfile(self, source, outputfile):
+        try:
+            super().copyfile(source, outputfile)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser moved on (a page closed while its worker was still fetching)
+
 
 def build_section() -> None:
     """Build times, the built site's size and what a reader downloads per page."""
