@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import functools
 import http.server
 import os
@@ -98,10 +99,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
     def copyfile(self, source, outputfile):
-        try:
+        # The browser may move on (a page closed while its worker was still fetching).
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             super().copyfile(source, outputfile)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the browser moved on (a page closed while its worker was still fetching)
 
 
 def build_section() -> None:
