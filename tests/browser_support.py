@@ -12,16 +12,19 @@ import base64
 import functools
 import hashlib
 import http.server
+import json
 import os
 import re
 import shutil
 import subprocess
+import sys
 import tarfile
 import tempfile
 import threading
 from pathlib import Path
 
 import pytest
+from benchmark_lite import CLOSE  # one close, scored 100/100 everywhere
 from browser_waits import WORKERS_INSTALLED
 from tests_support import CHROMIUM, FLAGS
 
@@ -180,6 +183,49 @@ def wait_for_widgets(page) -> None:
 def wait_for_workers(page, n: int, timeout_ms: int = 120_000) -> list[str]:
     """Wait until the page's origin has ``n`` installed service workers; their scopes' paths."""
     return page.evaluate(WORKERS_INSTALLED, [n, timeout_ms])
+
+
+def open_and_run(page, base: str, notebook: str, until: str = ".ck-exercise textarea") -> None:
+    """Open ``notebook`` in JupyterLite, Run All Cells as a learner would, wait for ``until``."""
+    page.goto(f"{base}/lite/notebooks/index.html?path={notebook}")
+    page.wait_for_function("window.__ckKernelReady === true", timeout=180_000)
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_text("Run All Cells", exact=True).click()
+    page.wait_for_selector(until, timeout=180_000)
+
+
+def type_a_close(page, close: str = CLOSE) -> None:
+    """In a JupyterLite drafter: type the close; it is scored and saved to the workbook."""
+    page.get_by_role("textbox", name="Your close").fill(close)
+    page.wait_for_selector("text=100/100, Strong", timeout=60_000)
+    page.wait_for_selector("text=Saved to my-interview.json", timeout=60_000)
+
+
+def wait_for_close_back(page, close: str = CLOSE) -> None:
+    """In a JupyterLite drafter run again: the saved close is back in its box, scored."""
+    page.wait_for_function(
+        "close => [...document.querySelectorAll('.ck-exercise textarea')]"
+        ".some(t => t.value === close)",
+        arg=close,
+        timeout=60_000,
+    )
+    page.wait_for_selector("text=100/100, Strong", timeout=60_000)
+
+
+def download_workbook(page, live, folder: Path) -> tuple[Path, dict]:
+    """Press a live exercise's "Download my workbook"; the file passes
+    ``closing-kit workbook check``. Returns where it was saved and its data."""
+    with page.expect_download() as download:
+        live.get_by_role("button", name="Download my workbook").click()
+    saved = folder / download.value.suggested_filename
+    download.value.save_as(saved)
+    check = subprocess.run(
+        [sys.executable, "-m", "closing_kit", "workbook", "check", str(saved)],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    return saved, json.loads(saved.read_text(encoding="utf-8"))
 
 
 def _integrity(data: bytes) -> str:

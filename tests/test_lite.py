@@ -19,7 +19,7 @@ from pathlib import Path
 import lite
 import pytest
 from benchmark_lite import KERNEL_READY  # one definition of "the kernel has started"
-from browser_support import launch, serve
+from browser_support import launch, open_and_run, serve, type_a_close, wait_for_close_back
 from packaging.requirements import Requirement
 
 from closing_kit.widgets.workbook_letters import show_letters
@@ -27,12 +27,6 @@ from closing_kit.workbook import save_workbook
 from closing_kit.workbook.model import example_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
-
-CLOSE = (
-    "Thank you for your time today. You need someone who can run scheduling for three sites, "
-    "and I have done exactly that for two years, cutting overtime by a fifth. "
-    "Do you see me succeeding in this role, and will you move me forward?"
-)
 
 
 def _toc_notebooks() -> set[str]:
@@ -223,34 +217,17 @@ class Offline:
         assert self.blocked == [], "requests that needed the internet"
 
 
-def open_and_run(page, server: str, notebook: str, until: str) -> None:
-    """Open ``notebook`` in JupyterLite, Run All Cells as a learner would, wait for ``until``."""
-    page.goto(f"{server}/lite/notebooks/index.html?path={notebook}")
-    page.wait_for_function("window.__ckKernelReady === true", timeout=180_000)
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_text("Run All Cells", exact=True).click()
-    page.wait_for_selector(until, timeout=180_000)
-
-
 @pytest.mark.browser
 def test_the_drafter_runs_in_jupyterlite_offline_and_the_work_survives_a_reload(server, browser):
     """Open the drafter, run it, type a close: 100/100; reload and run again: the close is back."""
     visit = Offline(browser)
     page = visit.page
     try:
-        open_and_run(page, server, "05-closing-question-drafter.ipynb", ".ck-exercise textarea")
-        page.get_by_role("textbox", name="Your close").fill(CLOSE)
-        page.wait_for_selector("text=100/100, Strong", timeout=60_000)
-        page.wait_for_selector("text=Saved to my-interview.json", timeout=60_000)
+        open_and_run(page, server, "05-closing-question-drafter.ipynb")
+        type_a_close(page)
         page.reload()
-        open_and_run(page, server, "05-closing-question-drafter.ipynb", ".ck-exercise textarea")
-        page.wait_for_function(
-            "close => [...document.querySelectorAll('.ck-exercise textarea')]"
-            ".some(t => t.value === close)",
-            arg=CLOSE,
-            timeout=60_000,
-        )
-        page.wait_for_selector("text=100/100, Strong", timeout=60_000)
+        open_and_run(page, server, "05-closing-question-drafter.ipynb")
+        wait_for_close_back(page)
     finally:
         visit.close()
 

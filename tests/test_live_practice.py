@@ -18,7 +18,7 @@ from pathlib import Path
 
 import live_practice
 import pytest
-from browser_support import launch, serve
+from browser_support import download_workbook, launch, serve
 
 from closing_kit.banks import closing_examples, noncommittal_cards, reservation_cards
 
@@ -280,17 +280,7 @@ def test_a_downloaded_workbook_checks_and_loads_back(server, browser, tmp_path):
     _wait_score(page)
     live.get_by_role("button", name="Save this version").click()
     live.get_by_text("Kept as version 1").wait_for()
-    with page.expect_download() as download:
-        live.get_by_role("button", name="Download my workbook").click()
-    saved = tmp_path / download.value.suggested_filename
-    download.value.save_as(saved)
-    check = subprocess.run(
-        [sys.executable, "-m", "closing_kit", "workbook", "check", str(saved)],
-        capture_output=True,
-        text=True,
-    )
-    assert check.returncode == 0, check.stdout + check.stderr
-    data = json.loads(saved.read_text(encoding="utf-8"))
+    saved, data = download_workbook(page, live, tmp_path)
     assert data["schema_version"] == 3
     assert data["practice"]["closing"]["versions"][0]["text"] == STRONG
 

@@ -21,10 +21,15 @@ import pytest
 from benchmark_lite import KERNEL_READY
 from book_copy import build_command
 from browser_support import (
+    CLOSE,
     Guard,
     SiteServer,
+    download_workbook,
     launch,
+    open_and_run,
     pages,
+    type_a_close,
+    wait_for_close_back,
     wait_for_widgets,
     wait_for_workers,
 )
@@ -262,32 +267,11 @@ def test_a_new_build_reaches_a_returning_reader(site, browser, tmp_path):
     assert guard.blocked == [] and guard.errors == []
 
 
-CLOSE = (
-    "Thank you for your time today. You need someone who can run scheduling for three sites, "
-    "and I have done exactly that for two years, cutting overtime by a fifth. "
-    "Do you see me succeeding in this role, and will you move me forward?"
-)
-LITE = "lite/notebooks/index.html?path="
 DRAFTER_PAGE = "notebooks/05-closing-question-drafter.html"
 REGISTERED = (
     "navigator.serviceWorker.getRegistrations()"
     ".then(rs => rs.filter(r => r.active).map(r => new URL(r.scope).pathname).sort())"
 )
-
-
-def _run_notebook(page, url: str) -> None:
-    """Open a notebook in JupyterLite and Run All Cells, as a learner would."""
-    page.goto(url)
-    page.wait_for_function("window.__ckKernelReady === true", timeout=180_000)
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_text("Run All Cells", exact=True).click()
-    page.wait_for_selector(".ck-exercise textarea", timeout=180_000)
-
-
-def _type_a_close(page) -> None:
-    page.get_by_role("textbox", name="Your close").fill(CLOSE)
-    page.wait_for_selector("text=100/100, Strong", timeout=60_000)
-    page.wait_for_selector("text=Saved to my-interview.json", timeout=60_000)
 
 
 @pytest.mark.browser
@@ -304,20 +288,14 @@ def test_jupyterlite_reopens_offline_with_the_work_and_the_site_keeps_its_worker
     context, guard, page = _first_visit(browser, f"{server.url}/{DRAFTER_PAGE}")
     context.add_init_script(KERNEL_READY)
     assert wait_for_workers(page, 2) == ["/", "/lite/"]  # a notebook page registers both
-    _run_notebook(page, f"{server.url}/{LITE}05-closing-question-drafter.ipynb")
-    _type_a_close(page)
+    open_and_run(page, server.url, "05-closing-question-drafter.ipynb")
+    type_a_close(page)
     # Before: JupyterLite found its page under the site's worker and unregistered them all.
     assert page.evaluate(REGISTERED) == ["/", "/lite/"]
     _go_offline(server, context)
-    _run_notebook(page, f"{server.url}/{LITE}05-closing-question-drafter.ipynb")
-    page.wait_for_function(
-        "close => [...document.querySelectorAll('.ck-exercise textarea')]"
-        ".some(t => t.value === close)",
-        arg=CLOSE,
-        timeout=60_000,
-    )
-    page.wait_for_selector("text=100/100, Strong", timeout=60_000)
-    _run_notebook(page, f"{server.url}/{LITE}07-noncommittal-drill.ipynb")
+    open_and_run(page, server.url, "05-closing-question-drafter.ipynb")
+    wait_for_close_back(page)
+    open_and_run(page, server.url, "07-noncommittal-drill.ipynb")
     page.get_by_text("card 1 of").first.wait_for()
     page.goto(f"{server.url}/{DRAFTER_PAGE}", wait_until="load")
     assert page.locator("a.ck-lite-link").count() == 1
@@ -338,8 +316,8 @@ def test_jupyterlite_opened_under_the_sites_worker_saves_and_leaves_it_registere
     context, guard, page = _first_visit(browser, f"{server.url}/{CHAPTER}")
     context.add_init_script(KERNEL_READY)
     assert wait_for_workers(page, 1) == ["/"]
-    _run_notebook(page, f"{server.url}/{LITE}05-closing-question-drafter.ipynb")
-    _type_a_close(page)
+    open_and_run(page, server.url, "05-closing-question-drafter.ipynb")
+    type_a_close(page)
     assert page.evaluate(REGISTERED)[0] == "/"
     context.close()
     server.stop()
@@ -371,17 +349,8 @@ def test_a_readers_evening_on_a_phone_then_offline(site, browser, tmp_path):
     box.fill(CLOSE)
     score = live.get_by_role("status").filter(has_text=re.compile(r"\d+/100")).first
     score.wait_for()
-    with page.expect_download() as download:
-        live.get_by_role("button", name="Download my workbook").click()
-    saved = tmp_path / download.value.suggested_filename
-    download.value.save_as(saved)
-    check = subprocess.run(
-        [sys.executable, "-m", "closing_kit", "workbook", "check", str(saved)],
-        capture_output=True,
-        text=True,
-    )
-    assert check.returncode == 0, check.stdout + check.stderr
-    assert json.loads(saved.read_text(encoding="utf-8"))["practice"]["closing"]["draft"] == CLOSE
+    _, data = download_workbook(page, live, tmp_path)
+    assert data["practice"]["closing"]["draft"] == CLOSE
 
     _go_offline(server, context)
     page.reload(wait_until="load")
