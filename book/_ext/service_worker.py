@@ -198,8 +198,11 @@ def runtime_cache_names(site: Path) -> dict[str, str]:
     }
 
 
-def lite_workbox_config(site: Path) -> dict:
-    """generateSW's options for the lite site's own worker (``lite/service-worker.js``)."""
+def lite_workbox_config(site: Path, pyodide_cache: str) -> dict:
+    """generateSW's options for the lite site's own worker (``lite/service-worker.js``).
+
+    ``pyodide_cache`` is the site worker's Pyodide cache name, shared.
+    """
     lite = site / "lite"
     shutil.copy2(LITE_RELAY, lite / LITE_RELAY.name)
     runtime = [
@@ -215,12 +218,11 @@ def lite_workbox_config(site: Path) -> dict:
         }
         for name, (strategy, pattern) in LITE_RUNTIME.items()
     ]  # fmt: skip
-    pyodide = runtime_cache_names(site)["pyodide"]
     runtime.append({
         "urlPattern": RUNTIME_CACHES["pyodide"][1],
         "handler": "CacheFirst",
         # The site's own Pyodide cache: one copy, whichever worker fetched it.
-        "options": {"cacheName": pyodide, "cacheableResponse": {"statuses": [200]}},
+        "options": {"cacheName": pyodide_cache, "cacheableResponse": {"statuses": [200]}},
     })  # fmt: skip
     return {
         "globDirectory": str(lite),
@@ -264,9 +266,11 @@ def point_pages_at_lite(site: Path, version: str) -> None:
     )
 
 
-def workbox_config(site: Path) -> dict:
-    """generateSW's options for the built site (regular expressions as strings)."""
-    names = runtime_cache_names(site)
+def workbox_config(site: Path, names: dict[str, str]) -> dict:
+    """generateSW's options for the built site (regular expressions as strings).
+
+    ``names``: this build's run-time cache names (``runtime_cache_names``).
+    """
     cleanup = site / "sw-cleanup.js"
     cleanup.write_text(_cleanup_script([*names.values(), *LITE_RUNTIME]), encoding="utf-8")
     imports = ["sw-cleanup.js"]
@@ -321,12 +325,8 @@ def _cleanup_script(current) -> str:
     )
 
 
-def generate(site: Path, package: Path, config: dict | None = None) -> dict:
-    """Write ``sw.js`` (and Workbox's runtime) into ``site``; return count/size/warnings.
-
-    With ``config``, write that worker instead (the lite site's).
-    """
-    config = config or workbox_config(site)
+def generate(package: Path, config: dict) -> dict:
+    """Write the worker ``config`` describes (and Workbox's runtime); return count/size/warnings."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(config, f)
     try:
@@ -364,9 +364,11 @@ def _generate(app, exception):
         return
     site = Path(app.outdir)
     package = Path(app.config.ck_workbox)
+    # One pass over the Pyodide and engine folders names the caches of both workers.
+    names = runtime_cache_names(site)
     version = lite_app_version(site)
     if version:
-        lite = generate(site, package, lite_workbox_config(site))
+        lite = generate(package, lite_workbox_config(site, names["pyodide"]))
         for warning in lite.get("warnings") or []:
             logger.warning(f"closing-kit: Workbox (lite): {warning}")
         point_pages_at_lite(site, version)
@@ -374,7 +376,7 @@ def _generate(app, exception):
             f"closing-kit: the JupyterLite worker precaches {lite['count']} files "
             f"({lite['size'] / 1024 / 1024:.1f} MB)"
         )
-    result = generate(site, package)
+    result = generate(package, workbox_config(site, names))
     for warning in result.get("warnings") or []:
         logger.warning(f"closing-kit: Workbox: {warning}")
     logger.info(
