@@ -10,8 +10,6 @@ module that holds them on first use, so ``import closing_kit.analysis``
 needs only Python, and the feedback command starts fast.
 """
 
-from __future__ import annotations
-
 from closing_kit._lazy import lazy_names
 
 __version__ = "0.2.0"

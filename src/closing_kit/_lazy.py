@@ -5,10 +5,6 @@ the engine stays standard-library-only at import, and each command or
 exercise loads only the libraries it uses.
 """
 
-from __future__ import annotations
-
-import importlib
-
 
 def lazy_names(package: str, names: dict[str, str], namespace: dict):
     """``__getattr__`` and ``__dir__`` for ``package``.
@@ -23,11 +19,13 @@ def lazy_names(package: str, names: dict[str, str], namespace: dict):
         if module is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         path = module if "." in module else f"{package}.{module}"
+        import importlib  # not at the top: MicroPython, which runs the engine, has none
+
         value = getattr(importlib.import_module(path), name)
         namespace[name] = value
         return value
 
     def __dir__() -> list[str]:
-        return sorted([*namespace, *names])
+        return sorted(list(namespace) + list(names))
 
     return __getattr__, __dir__

@@ -6,22 +6,16 @@ Python; this module loads them once and checks their shape, naming the file
 and the entry when something is wrong.
 """
 
-from __future__ import annotations
-
-import functools
-import json
-from importlib import resources
-
+from closing_kit.analysis.compat import data_json, memo
 from closing_kit.analysis.rubric import rubric
 
 __all__ = ["closing_examples", "noncommittal_cards", "reservation_cards", "roleplay_lines"]
 
 
 def _read(name: str) -> dict:
-    raw = resources.files("closing_kit").joinpath(f"data/{name}").read_text("utf-8")
-    data = json.loads(raw)
+    data = data_json(name)
     if not isinstance(data, dict) or data.get("schema_version") != 1:
-        raise ValueError(f"{name}: expected a JSON object with schema_version 1")
+        raise ValueError(name + ": expected a JSON object with schema_version 1")
     return data
 
 
@@ -45,7 +39,7 @@ def _unique(entries: list[dict], name: str) -> None:
         raise ValueError(f"{name}: ids must be unique")
 
 
-@functools.cache
+@memo
 def closing_examples() -> dict[str, tuple[dict, ...]]:
     """``{"strong": (...), "weak": (...)}``; each has id, role, job_ad, text, note."""
     data = _read("closings.json")
@@ -55,7 +49,7 @@ def closing_examples() -> dict[str, tuple[dict, ...]]:
             _require(e, ("id", "text", "note"), where)
             if level == "weak":
                 _check_shows(e.get("shows"), "closing", where)
-    _unique([*data["strong"], *data["weak"]], "closings.json")
+    _unique(data["strong"] + data["weak"], "closings.json")
     return {"strong": tuple(data["strong"]), "weak": tuple(data["weak"])}
 
 
@@ -69,19 +63,19 @@ def _cards(name: str, prompt_key: str, kind: str) -> tuple[dict, ...]:
     return tuple(cards)
 
 
-@functools.cache
+@memo
 def reservation_cards() -> tuple[dict, ...]:
     """Cards with id, concern, model_response, weak_response, weak_shows, letter_version."""
     return _cards("reservations.json", "concern", "reservation")
 
 
-@functools.cache
+@memo
 def noncommittal_cards() -> tuple[dict, ...]:
     """Cards with id, reply, model_response, weak_response, weak_shows."""
     return _cards("noncommittal.json", "reply", "noncommittal")
 
 
-@functools.cache
+@memo
 def roleplay_lines() -> dict:
     """The role-play's script: the interviewer's lines, the steps' prompts, suggested moves."""
     data = _read("roleplay.json")

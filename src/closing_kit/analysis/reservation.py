@@ -1,115 +1,167 @@
-"""Feedback on answering an interviewer's reservation (chapter 6)."""
+"""Feedback on answering an interviewer's reservation (chapter 6).
 
-from __future__ import annotations
+The answer is read for its parts (``reading``): an acknowledgement, then
+substance that speaks to *that* concern (experience or a concrete plan that
+shares its subject), a link to this role, and perhaps a check back. Polite
+words around evidence about something else do not answer the concern.
+"""
 
 from closing_kit.analysis.feedback import Feedback
 from closing_kit.analysis.noncommittal import analyze_noncommittal
+from closing_kit.analysis.reading import Reading, content_stems, find_phrases, shared, topics_of
 from closing_kit.analysis.rubric import rubric
-from closing_kit.analysis.text import has_evidence, input_problem, normalise, sentences, words
+from closing_kit.analysis.text import input_problem
+from closing_kit.analysis.tokens import sentences, words
 
 __all__ = ["analyze_reservation", "concern_terms", "is_vague_reply", "letter_version"]
 
-#: Words too common to show that an answer speaks to *this* concern.
-STOPWORDS = frozenset(
-    """
-    a about above after again all also am an and any are as at be because been before being
-    bit but by can could did do does doing don't down during each few for from further had has
-    have having he her here hers him his how i i'm i've if in into is it it's its itself just
-    let's me might more most much my no nor not now of off on once only or other our ours out
-    over own quite really same she should so some such than that that's the their theirs them
-    then there these they this those through to too under until up very was we we're were what
-    when where which while who whom why will with would you you're your yours yourself
-    think feel sure worry worried concern concerned seems seem bit little lot one role job
-    candidate though yet still whether maybe perhaps see looks look know say said
-    year years month months week weeks day days time times two three four five six seven eight
-    nine ten olds old new
-    """.split()
-)
+
+def concern_terms(concern):
+    """The concern's content stems, so 'managed' meets 'managing'."""
+    return content_stems(words(concern))
 
 
-def concern_terms(concern: str) -> set[str]:
-    """Content words of the concern, reduced to a crude stem so 'managed' meets 'managing'."""
-    # Numbers count however short ("Year 6", "level 3"): they name the thing asked about.
-    return {_stem(w) for w in words(concern) if w.isdigit() or (w not in STOPWORDS and len(w) > 2)}
-
-
-def is_vague_reply(concern: str) -> bool:
+def is_vague_reply(concern):
     """Whether ``concern`` is really a vague answer about the process, with no doubt in it."""
     r = rubric("reservation")
-    low = normalise(concern)
-    vague = any(p.search(low) for p in r.extra["vague_reply.patterns"])
-    return vague and not any(p.search(low) for p in r.extra["vague_reply.doubt_patterns"])
+    reading = Reading(concern or "")
+    vague = reading.find(r.rules["addresses_concern"].table("vague_reply"))
+    doubt = reading.find(r.rules["addresses_concern"].table("doubt"))
+    return bool(vague) and not doubt
 
 
-def analyze_reservation(concern: str, response: str) -> Feedback:
+def analyze_reservation(concern, response):
     """Check a response to ``concern``: acknowledge, answer it, evidence, bridge, check back.
 
-    Three checks count against an answer that sounds polite but evades:
-    blaming others, dismissing the concern, and claims about oneself with no
-    example. A "concern" that is really a vague answer about the process
-    ("we have more candidates to see") is judged as one (chapter 7's checks).
+    A "concern" that is really a vague answer about the process ("we have
+    more candidates to see") is judged as one (chapter 7's checks).
     """
     if is_vague_reply(concern or ""):
         fb = analyze_noncommittal(concern, response)
         note = "That was a vague answer about the process, not a doubt: judged as one (chapter 7)."
-        return Feedback(fb.kind, fb.score, fb.level, fb.checks, fb.suggestion, (note, *fb.notes))
+        return Feedback(fb.kind, fb.score, fb.level, fb.checks, fb.suggestion, (note,) + fb.notes)
     r = rubric("reservation")
     problem = input_problem(response, "your answer")
-    low = normalise(response) if not problem else ""
-    concern_low = normalise(concern)
-    overlap = concern_terms(concern) & {_stem(w) for w in words(low)}
-    topics = [
-        topic
-        for topic, asked, answered in r.rules["addresses_concern"].topics
-        if any(p.search(concern_low) for p in asked) and any(p.search(low) for p in answered)
-    ]
-    evidence = has_evidence(low, r.rules["evidence"])
+    reading = Reading("" if problem else response)
+    target = concern_terms(concern or "")
+    rules = r.rules
+
+    focus = _doubt_stems(rules, concern or "")
+
+    def hits(name, table="words"):
+        return reading.find(rules[name].table(table))
+
+    ack = _acknowledgement(rules, reading, target)
+    ack_clauses = ack[2]
+    # A promise is not evidence: "I'd work for free for three months" proves nothing.
+    promised = [h[0] for h in hits("no_overpromise")]
+    substance = [
+        c for c in reading.clauses
+        if (c.done or c.plan) and not reading.personal(c) and c.sentence not in promised
+    ]  # fmt: skip
+    specific = [c for c in substance if c.specific]
+    evidence = bool(specific)
+    # A doubt about level ("quite junior", "very young") is answered by time served and
+    # what was taken on in it, whatever the words.
+    level = "experience" in topics_of(focus if focus is not None else target)
+    on_topic = [
+        c for c in substance
+        if c not in ack_clauses and (shared(c.stems, target, focus) or (level and c.specific))
+    ]  # fmt: skip
+    if evidence and not on_topic:
+        # The learner names the concern's subject in their own clause and backs it elsewhere:
+        # "I want a permanent role where I can stay", then the 18-store rollout.
+        on_topic = [
+            c for c in reading.clauses
+            if c.about == "self" and c not in ack_clauses and shared(c.stems, target, focus)
+        ]  # fmt: skip
+    if not target:  # nothing to match against: any substance answers
+        on_topic = [c for c in substance if c not in ack_clauses]
+
+    soft = [h for h in hits("no_dismissing", "soft")]
+    dismissing = hits("no_dismissing") + ([] if evidence and on_topic else soft)
+    empty = hits("no_empty_claims") if not (evidence and on_topic) else []
+    check_back = [s for s in reading.asks() if find_phrases(s.words, rules["check_back"].table("words"))]
+    check_back += [h[0] for h in hits("check_back", "offers")]
+    bridge = hits("bridge") or [(c.sentence, 0, len(c.sentence.words)) for c in on_topic if c.plan]
     results = {
-        "acknowledge": r.rules["acknowledge"].matches(low),
-        "not_defensive": not problem and not r.rules["not_defensive"].matches(low),
-        "addresses_concern": bool(overlap or topics) or not concern_terms(concern) and not problem,
-        "evidence": evidence,
-        "bridge": r.rules["bridge"].matches(low),
-        "check_back": "?" in low and r.rules["check_back"].matches(low),
-        "no_overpromise": not problem and not r.rules["no_overpromise"].matches(low),
-        "no_blaming": not problem and not r.rules["no_blaming"].matches(low),
-        "no_dismissing": not problem
-        and not r.rules["no_dismissing"].matches(low)
-        and not (r.rules["no_dismissing"].matches_soft(low) and not evidence),
-        "no_empty_claims": not problem
-        and not (r.rules["no_empty_claims"].matches(low) and not evidence),
+        "acknowledge": (ack[0], ack[1]),
+        "not_defensive": _absent(problem, reading, hits("not_defensive")),
+        "addresses_concern": (bool(on_topic), [reading.quote(c.toks) for c in on_topic[:2]]),
+        "evidence": (evidence, [reading.quote(c.toks) for c in specific[:2]]),
+        "bridge": (bool(bridge), [reading.quote_hit(h) for h in bridge[:1]]),
+        "check_back": (bool(check_back), [reading.quote(s.tokens) for s in check_back[:1]]),
+        "no_overpromise": _absent(problem, reading, hits("no_overpromise")),
+        "no_blaming": _absent(problem, reading, hits("no_blaming")),
+        "no_dismissing": _absent(problem, reading, dismissing),
+        "no_empty_claims": _absent(problem, reading, empty),
     }
     notes = []
-    if overlap:
-        notes.append("You answer their words: " + ", ".join(sorted(overlap)[:5]) + ".")
+    if substance and not on_topic:
+        notes.append("What you describe is about something other than their concern.")
     return r.feedback(results, notes, empty_message=problem or "")
 
 
-def letter_version(concern: str, response: str) -> str:
+def _acknowledgement(rules, reading, target):
+    """Whether the answer opens by taking the concern in: a cue in its first sentence,
+    or an honest admission that names the concern ("I haven't run a budget myself")."""
+    first = reading.sentences[:2]
+    table = rules["acknowledge"].table("words")
+    for s in first:
+        # "that's not really fair" takes the concern in no more than it agrees with it
+        found = [f for f in find_phrases(s.words, table) if not _negated(s.words, f[0])]
+        if found:
+            start, end = found[0]
+            clauses = [c for c in reading.clauses if c.sentence is s and start < len(s.words)]
+            return True, [reading.quote(s.tokens[start:end])], clauses[:1]
+    if reading.sentences:
+        opening = reading.sentences[0].words[:3]
+        found = [f for f in find_phrases(opening, rules["acknowledge"].table("opening")) if f[0] == 0]
+        if found:
+            first = reading.sentences[0]
+            return True, [reading.quote(first.tokens[: found[0][1]])], [reading.clauses[0]]
+    for c in reading.clauses[:3]:
+        admits = c.about == "self" and any(w in ("not", "never", "no") for w in c.words)
+        if admits and (c.stems & target or shared(c.stems, target)):
+            return True, [reading.quote(c.toks)], [c]
+    return False, [], []
+
+
+def _doubt_stems(rules, concern):
+    """The stems of the concern's doubt itself: its sentences that voice a doubt
+    ("I'm not sure how that translates to six-year-olds"), not the background it recalls."""
+    table = rules["addresses_concern"].table("doubt")
+    doubt = [s for s in sentences(concern) if find_phrases(s.words, table)]
+    return content_stems([w for s in doubt for w in s.words]) if doubt else None
+
+
+def _negated(words, start):
+    return any(w in ("not", "never", "no") for w in words[max(0, start - 3) : start])
+
+
+def _absent(problem, reading, found):
+    return (not problem and not found, [reading.quote_hit(h) for h in found[:2]])
+
+
+def letter_version(concern, response):
     """The same clarification as a short paragraph for the follow-up letter.
 
-    Keeps the sentences of the spoken answer that carry evidence or answer the
-    concern, drops the spoken check-back, and frames them for a letter.
+    Keeps the sentences of the spoken answer that carry experience, a plan or
+    the concern's subject, drops the spoken check-back, and frames them.
     """
-    r = rubric("reservation")
     if input_problem(response):
         return ""
-    terms = concern_terms(concern)
+    target = concern_terms(concern or "")
     keep = []
-    for sentence in sentences(response):
-        low = normalise(sentence)
-        if "?" in sentence:
+    for s in sentences(response):
+        if s.question:
             continue
-        useful = has_evidence(low, r.rules["evidence"]) or r.rules["bridge"].matches(low)
-        if useful or terms & {_stem(w) for w in words(low)}:
-            keep.append(sentence)
+        text = response[s.start : s.end + 1].strip()
+        reading = Reading(text)
+        useful = any((c.done or c.plan) and c.specific for c in reading.clauses)
+        if useful or (target and content_stems(s.words) & target):
+            keep.append(text)
     if not keep:
         return ""
     return "Thank you again for being open about your concern when we spoke. " + " ".join(keep)
 
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ment", "ers", "er", "ed", "es", "s", "ly"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word

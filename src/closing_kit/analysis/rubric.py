@@ -1,148 +1,115 @@
 """Load ``data/rubrics.json`` once, validate it, and score a set of check results."""
 
-from __future__ import annotations
-
-import functools
-import json
-import re
-from dataclasses import dataclass, field
-from importlib import resources
-
+from closing_kit.analysis.compat import data_json, memo
 from closing_kit.analysis.feedback import Check, Feedback, level_for
+from closing_kit.analysis.reading import phrase_table
 
 __all__ = ["KINDS", "Rubric", "check_label", "rubric"]
 
 #: The three kinds of answer the engine judges, as named in ``rubrics.json``.
 KINDS = ("closing", "reservation", "noncommittal")
 
+#: Longest quote of the learner's words shown beside a check.
+_QUOTE_WORDS = 14
 
-@dataclass(frozen=True)
+
 class RuleSpec:
-    id: str
-    label: str
-    weight: int
-    cap: int
-    praise: str
-    message: str
-    suggestion: str
-    patterns: tuple[re.Pattern, ...]
-    action_patterns: tuple[re.Pattern, ...] = ()
-    max_question_words: int = 0
-    #: Phrases that count only in some cases (see the check's ``_about``).
-    soft_patterns: tuple[re.Pattern, ...] = ()
-    #: (id, concern patterns, answer patterns): a topic answered in other words.
-    topics: tuple[tuple[str, tuple[re.Pattern, ...], tuple[re.Pattern, ...]], ...] = ()
+    """One check's wording, weight and cap, and the words it reads with (``cues``)."""
 
-    def matches(self, text: str) -> bool:
-        return any(p.search(text) for p in self.patterns)
+    __slots__ = ("id", "label", "weight", "cap", "praise", "message", "suggestion", "cues",
+                 "warns")  # fmt: skip
 
-    def matches_soft(self, text: str) -> bool:
-        return any(p.search(text) for p in self.soft_patterns)
+    def __init__(self, rule_id, spec):
+        self.id = rule_id
+        self.label = spec["label"]
+        self.weight = int(spec["weight"])
+        self.cap = int(spec["cap"])
+        self.praise = spec["praise"]
+        self.message = spec["message"]
+        self.suggestion = spec["suggestion"]
+        #: Named phrase lists ("cues": {"name": [phrases]}), each indexed for matching.
+        self.cues = {name: phrase_table(spec.get("cues", {})[name]) for name in spec.get("cues", {})}
+        #: A check that warns ("no_pressure") passes when its words are absent.
+        self.warns = rule_id.startswith("no_") or rule_id.startswith("not_")
+
+    def table(self, name):
+        return self.cues.get(name, {})
 
 
-@dataclass(frozen=True)
 class Rubric:
-    kind: str
-    order: tuple[str, ...]
-    rules: dict[str, RuleSpec]
-    #: Other pattern lists of this kind's section (e.g. reservation's "vague_reply").
-    extra: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
+    """One kind's checks, in the order a reader expects, and how they make a score."""
+
+    __slots__ = ("kind", "order", "rules", "ids")
+
+    def __init__(self, kind, section):
+        self.kind = kind
+        self.order = tuple(section["order"])
+        #: The checks as listed in rubrics.json (a reader's order), by id.
+        self.ids = tuple(section["shown"])
+        self.rules = {rule_id: RuleSpec(rule_id, section["checks"][rule_id]) for rule_id in self.ids}
+        if sorted(self.order) != sorted(self.ids) or sorted(self.ids) != sorted(section["checks"]):
+            raise ValueError(f"rubrics.json: {kind} 'order' and 'shown' must list every check")
+        if sum(r.weight for r in self.rules.values()) != 100:
+            raise ValueError(f"rubrics.json: {kind} weights must add up to 100")
 
     @property
-    def check_ids(self) -> frozenset[str]:
-        return frozenset(self.rules)
+    def check_ids(self):
+        return frozenset(self.ids)
 
-    def label(self, check_id: str) -> str:
+    def label(self, check_id):
         """A check's short name for a learner; an unknown id is shown as it is."""
         rule = self.rules.get(check_id)
         return rule.label if rule else check_id
 
-    def feedback(self, results: dict[str, bool], notes=(), empty_message: str = "") -> Feedback:
-        """Turn pass/fail results into a score, coached checks and one suggestion."""
-        if set(results) != set(self.rules):
-            raise ValueError(f"{self.kind}: results for {sorted(results)} != {sorted(self.rules)}")
-        checks = tuple(
-            Check(
-                id=rule_id,
-                label=self.rules[rule_id].label,
-                passed=results[rule_id],
-                weight=self.rules[rule_id].weight,
-                message=self.rules[rule_id].praise
-                if results[rule_id]
-                else self.rules[rule_id].message,
-            )
-            for rule_id in self.rules  # the order a reader expects (as in rubrics.json)
-        )
+    def feedback(self, results, notes=(), empty_message=""):
+        """Turn results into a score, coached checks and one suggestion.
+
+        ``results`` maps each check id to ``(passed, found)``: ``found`` is the
+        learner's words that earned the check, or that tripped a warning.
+        """
+        if sorted(results) != sorted(self.ids):
+            raise ValueError(f"{self.kind}: results for {sorted(results)} != {sorted(self.ids)}")
+        checks = []
+        for rule_id in self.ids:
+            rule = self.rules[rule_id]
+            passed, found = results[rule_id]
+            found = tuple(_short(q) for q in found if q)[:3]
+            if passed:
+                message = rule.praise + (_quoted(found) if found and not rule.warns else "")
+            else:
+                message = rule.message + (" You said: " + _quoted(found, "") + "." if found else "")
+            checks.append(Check(rule_id, rule.label, bool(passed), rule.weight, message, found))
         score = sum(c.weight for c in checks if c.passed)
         for c in checks:
             if not c.passed:
                 score = min(score, self.rules[c.id].cap)
-        # The suggestion addresses the most important failed check.
-        failed = [rule_id for rule_id in self.order if not results[rule_id]]
+        failed = [rule_id for rule_id in self.order if not results[rule_id][0]]
         if empty_message:
             suggestion = empty_message
         elif failed:
             suggestion = self.rules[failed[0]].suggestion
         else:
             suggestion = "Every check passes: now say it out loud until it sounds like you."
-        return Feedback(
-            kind=self.kind,
-            score=int(score),
-            level=level_for(score),
-            checks=checks,
-            suggestion=suggestion,
-            notes=tuple(notes),
-        )
+        return Feedback(self.kind, int(score), level_for(score), checks, suggestion, notes)
 
 
-def _load(kind: str, data: dict) -> Rubric:
-    section = data[kind]
-    order = tuple(section["order"])
-    rules = {}
-    for rule_id, spec in section["checks"].items():
-        rules[rule_id] = RuleSpec(
-            id=rule_id,
-            label=spec["label"],
-            weight=int(spec["weight"]),
-            cap=int(spec["cap"]),
-            praise=spec["praise"],
-            message=spec["message"],
-            suggestion=spec["suggestion"],
-            patterns=_compile(spec.get("patterns", ())),
-            action_patterns=_compile(spec.get("action_patterns", ())),
-            max_question_words=int(spec.get("max_question_words", 0)),
-            soft_patterns=_compile(spec.get("soft_patterns", ())),
-            topics=tuple(
-                (t["id"], _compile(t["concern"]), _compile(t["answer"]))
-                for t in spec.get("topics", ())
-            ),
-        )
-    if set(order) != set(rules):
-        raise ValueError(f"rubrics.json: {kind} order {order} does not list every check")
-    if sum(r.weight for r in rules.values()) != 100:
-        raise ValueError(f"rubrics.json: {kind} weights must add up to 100")
-    extra = {
-        f"{name}.{key}": _compile(value)
-        for name, block in section.items()
-        if isinstance(block, dict) and name != "checks"
-        for key, value in block.items()
-        if key.endswith("patterns")
-    }
-    return Rubric(kind=kind, order=order, rules=rules, extra=extra)
+def _short(quote):
+    words = quote.split()
+    return quote if len(words) <= _QUOTE_WORDS else " ".join(words[:_QUOTE_WORDS]) + "…"
 
 
-def _compile(patterns) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in patterns)
+def _quoted(found, lead=" "):
+    body = "; ".join("\u201c" + q + "\u201d" for q in found)
+    return f"{lead}({body})" if lead else body
 
 
-@functools.cache
-def rubric(kind: str) -> Rubric:
+@memo
+def rubric(kind):
     """The rubric for ``closing``, ``reservation`` or ``noncommittal``."""
-    raw = resources.files("closing_kit").joinpath("data/rubrics.json").read_text("utf-8")
-    return _load(kind, json.loads(raw))
+    return Rubric(kind, data_json("rubrics.json")[kind])
 
 
-def check_label(check_id: str, kind: str | None = None) -> str:
+def check_label(check_id, kind=None):
     """The short name of ``check_id`` (looked up in ``kind``, or in every kind)."""
     for name in (kind,) if kind else KINDS:
         if check_id in rubric(name).rules:

@@ -1,0 +1,51 @@
+// Run Python under MicroPython's WebAssembly port in Node, with the feedback
+// engine's files copied into its memory file system.
+//
+//   node scripts/micropython_engine.mjs MICROPYTHON_MJS SRC_DIR < program.py
+//
+// The engine is the files the phone would fetch (src/closing_kit's
+// __init__.py, _lazy.py, banks.py, analysis/ and the data files they read);
+// the program's standard output is printed as it is. tests/test_engine_micropython.py
+// runs the same cases here and in CPython and requires the same JSON.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [mjs, src] = process.argv.slice(2);
+const { loadMicroPython } = await import(pathToFileURL(mjs).href);
+const chunks = [];
+const text = () => Buffer.concat(chunks).toString("utf8");
+const mp = await loadMicroPython({
+  heapsize: 64 * 1024 * 1024,
+  linebuffer: false,
+  stdout: (data) => chunks.push(Buffer.from(data)),
+  stderr: (data) => process.stderr.write(data),
+});
+
+// The engine: the package's top level, analysis/ and the data it reads.
+const ENGINE = ["__init__.py", "_lazy.py", "banks.py", "analysis", "data"];
+const copy = (from, to) => {
+  if (statSync(from).isDirectory()) {
+    mp.FS.mkdir(to);
+    for (const name of readdirSync(from)) {
+      if (name === "__pycache__") continue;
+      if (statSync(join(from, name)).isDirectory() && to.endsWith("/data")) continue;
+      copy(join(from, name), `${to}/${name}`);
+    }
+  } else if (/\.(py|json)$/.test(from)) {
+    mp.FS.writeFile(to, readFileSync(from));
+  }
+};
+mp.FS.mkdir("/engine");
+mp.FS.mkdir("/engine/closing_kit");
+for (const name of ENGINE) copy(join(src, "closing_kit", name), `/engine/closing_kit/${name}`);
+
+const program = readFileSync(0, "utf8");
+try {
+  mp.runPython("import sys\nsys.path.insert(0, '/engine')\n" + program);
+} catch (err) {
+  process.stdout.write(text());
+  process.stderr.write(String(err.message || err) + "\n");
+  process.exit(1);
+}
+process.stdout.write(text());

@@ -1,0 +1,436 @@
+"""Reading an answer's structure: who each clause is about, what it tells, what it asks.
+
+A coach reads a close for its parts: what the job needs (said about the
+role or the interviewer), what the learner has done (said about themselves,
+as something done), and what they ask (a question that asks the interviewer
+for a judgement or the next stage). The checks are built on these readings,
+not on fixed phrases, so plain, informal or non-native wording of the same
+content is read the same. Word lists come from ``data/lexicon.json``.
+"""
+
+from closing_kit.analysis.compat import data_json, memo
+from closing_kit.analysis.tokens import quote, sentences, words
+
+__all__ = [
+    "Reading",
+    "content_stems",
+    "find_phrases",
+    "phrase_table",
+    "stem",
+    "topics_of",
+]
+
+
+@memo
+def lexicon():
+    return data_json("lexicon.json")
+
+
+@memo
+def _sets():
+    lx = lexicon()
+    return {
+        "stop": frozenset(lx["stopwords"]),
+        "not_done": frozenset(lx["not_done_words"]),
+        "not_exp": frozenset(lx["not_experience_verbs"]),
+        "time": frozenset(lx["time_units"]),
+        "numbers": frozenset(lx["number_words"]),
+        "personal": frozenset(lx["personal_not_work"]),
+        "work": frozenset(stem(w) for w in lx["work_words"]),
+        "claims": frozenset(lx["claim_verbs"]),
+        "dates": frozenset(lx["dates"]),
+        "generic": frozenset(stem(w) for w in lx["generic_words"]),
+    }
+
+
+@memo
+def _topic_index():
+    """stem -> the work topics it belongs to ("manager" -> people_lead)."""
+    index = {}
+    topics = lexicon()["topics"]
+    for name in sorted(topics):
+        for word in topics[name]:
+            index.setdefault(stem(word), []).append(name)
+    return index
+
+
+def stem(word):
+    """A crude stem, so "managed", "managing", "manager" and "management" meet."""
+    irregular = lexicon()["irregular_past"]
+    if word in irregular:
+        return irregular[word]
+    for suffix in ("ements", "ement", "ments", "ment", "ations", "ation", "ings", "ing",
+                   "ies", "ied", "ers", "ors", "er", "or", "ed", "es", "ly", "s"):  # fmt: skip
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                word += "y"
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiousl":
+        word = word[:-1]  # "planned" -> "plan", "running" -> "run"
+    return word
+
+
+def content_stems(words):
+    """The stems of the words that carry meaning (no function words, no numbers)."""
+    stop = _sets()["stop"]
+    return {stem(w) for w in words if w not in stop and len(w) > 2 and not w[0].isdigit()}
+
+
+def topics_of(stems):
+    """The work topics (``lexicon.json``'s ``topics``) a set of stems touches."""
+    index = _topic_index()
+    found = set()
+    for s in stems:
+        for name in index.get(s, ()):
+            found.add(name)
+    return found
+
+
+def phrase_table(phrases):
+    """Phrases (space-separated words; "*" stands for any one word) indexed by first word."""
+    table = {}
+    for phrase in phrases:
+        # Read like an answer, so "won't" in a list meets "will not" in speech.
+        parts = tuple("*" if w == "*" else w for w in words(phrase.replace("*", " zzstar ")))
+        parts = tuple("*" if w == "zzstar" else w for w in parts)
+        if parts:
+            table.setdefault(parts[0], []).append(parts)
+    return table
+
+
+def find_phrases(words, table):
+    """Each ``(start, end)`` where a phrase of ``table`` occurs in ``words``."""
+    hits = []
+    for i, word in enumerate(words):
+        for parts in table.get(word, []) + table.get("*", []):
+            end = i + len(parts)
+            if end <= len(words) and all(p == "*" or p == words[i + k] for k, p in enumerate(parts)):
+                hits.append((i, end))
+    return hits
+
+
+# Who a clause is about, from its first words.
+_SELF = ("i", "we", "my", "our", "me", "myself")
+_OTHER = ("you", "your", "yours", "the", "this", "that", "it", "they", "their", "what", "someone",
+          "somebody", "anyone", "whoever", "a", "an", "there", "he", "she", "his", "her", "its")  # fmt: skip
+_OPENERS = ("so", "and", "but", "well", "yes", "also", "actually", "honestly", "because", "as",
+            "since", "then", "plus", "now", "okay", "right", "basically", "personally", "obviously",
+            "really", "just", "oh", "um", "erm", "look", "like", "anyway", "and", "which", "where",
+            "when", "while", "if", "though", "although", "that", "too", "even", "already", "still",
+            "currently", "recently", "previously", "before", "at", "in", "on", "for", "over",
+            "during", "last", "this", "every", "each", "after")  # fmt: skip
+_AUX = ("have", "has", "had", "am", "is", "are", "was", "were", "been", "be", "do", "did", "also",
+        "already", "just", "actually", "personally", "really", "even", "recently", "previously",
+        "once", "always", "never", "often", "then", "still", "both", "all", "mostly", "mainly",
+        "not")  # fmt: skip
+
+
+class Clause:
+    """A clause's words, whom it is about, and whether it tells of work done."""
+
+    __slots__ = ("toks", "words", "about", "done", "plan", "specific", "stems", "sentence")
+
+    def __init__(self, toks, sentence, text):
+        self.toks = toks
+        self.words = [t[0] for t in toks]
+        self.sentence = sentence
+        self.about = _about(self.words)
+        self.stems = content_stems(self.words)
+        self.done = self.about == "self" and _tells_of_work_done(self.words)
+        self.plan = self.about == "self" and not self.done and _plans(self.words)
+        self.specific = (self.done and _specific(self.words, toks, text, sentence)) or (
+            self.plan and _specific(self.words, toks, text, sentence, plan=True)
+        )
+
+
+def _about(words):
+    """'self' (the learner), 'other' (the role, the interviewer, the company) or ''.
+
+    The first person named in the clause's opening words decides: "In the
+    nursing home here I am using..." is the learner's, "You need someone who..."
+    the role's. A clause that opens on a verb ("Ran the night shift for two
+    years") is the speaker's own, as in notes and plain speech.
+    """
+    head = words[:8]
+    for k, w in enumerate(head):
+        if w in _OPENERS and w not in _OTHER:
+            continue
+        if w in _OTHER and w not in _SELF and (k == 0 or head[k - 1] not in _PREPOSITIONS):
+            if w not in _PEOPLE:
+                return "other"  # "The parking is better than I expected"
+        break
+    mine = [k for k, w in enumerate(head) if w in _SELF]
+    theirs = [k for k, w in enumerate(head) if w in _PEOPLE]
+    if mine and (not theirs or mine[0] < theirs[0]):
+        return "self"
+    if theirs:
+        return "other"
+    for k, w in enumerate(head):
+        if w in _OPENERS or w[0].isdigit():
+            continue
+        if w in _OTHER:
+            return "other"
+        if k == 0 and (w.endswith("ed") or w in lexicon()["irregular_past"]):
+            return "self"
+        if k == 0 and w.endswith("ing") and len(w) > 5:
+            return "self"
+        if k >= 4:
+            return ""
+    return ""
+
+
+_VAGUE_AMOUNTS = frozenset(("plenty", "lots", "loads", "various", "different", "sorts", "bits", "stuff"))
+_PREPOSITIONS = ("in", "at", "on", "for", "during", "over", "after", "before", "since", "with", "from", "as",
+                 "like")  # fmt: skip
+_PEOPLE = ("you", "your", "yours", "they", "their", "he", "she", "his", "her", "someone", "somebody",
+           "whoever", "anyone")  # fmt: skip
+
+
+def _verb_at(words, j):
+    """The first word at or after ``j`` that is not an auxiliary or adverb, and the skipped words."""
+    skipped = []
+    while j < len(words) and words[j] in _AUX:
+        skipped.append(words[j])
+        j += 1
+    return j, skipped
+
+
+def _subjects(words):
+    """Where the learner is the subject: after "I"/"we", or a clause that opens on its verb."""
+    for k, w in enumerate(words):
+        if w in ("i", "we"):
+            yield k + 1
+        elif k == 0 and (w.endswith("ed") or w in lexicon()["irregular_past"] or w.endswith("ing")):
+            yield 0  # "Ran the night shift for two years", as in notes and plain speech
+
+
+def _tells_of_work_done(words):
+    """A first-person clause that says what the learner did, does or has done.
+
+    Past tense after the subject ("I ran", "we cut"), a perfect ("I have led",
+    "I've been running"), "I was a shift lead", a span of time ("for six
+    years", "since 2019", "I am working in this field since six years"), or a
+    work verb in the present with a concrete object ("I look after thirty
+    residents"). Feelings, wishes and self-descriptions ("I wanted", "I'm a
+    natural leader", "I'd be great") are not work done.
+    """
+    s = _sets()
+    irregular = lexicon()["irregular_past"]
+    n = len(words)
+    for j0 in _subjects(words):
+        j, aux = _verb_at(words, j0)
+        perfect = any(a in ("have", "has", "had") for a in aux)
+        past_be = any(a in ("was", "were", "been") for a in aux)
+        present_be = any(a in ("am", "is", "are") for a in aux) and not perfect
+        if j >= n:
+            if perfect or past_be:
+                return _span_of_time(words)
+            break
+        verb = words[j]
+        if verb == "used" and j + 1 < n and words[j + 1] != "to":
+            return True  # "I used EMIS every day", not "I used to..."
+        if verb in s["not_exp"] or verb in s["not_done"]:
+            if (perfect or past_be or present_be) and _span_of_time(words):
+                return True  # "I've been qualified for six years"
+            continue
+        if present_be:
+            # "I'm a team player" describes; "I am working in this field since six years" tells
+            return verb.endswith("ing") and (
+                _span_of_time(words) or _has_quantity(words) or bool(content_stems(words) & s["work"])
+            )
+        if past_be:
+            # "I was a shift lead", "I've been running the bar"; not "I've always been the one..."
+            return verb.endswith("ing") or _span_of_time(words) or _has_quantity(words) or bool(
+                content_stems(words) & s["work"]
+            )
+        if perfect and (verb.endswith("ed") or verb in irregular or verb.endswith("ing")):
+            return True
+        if verb in irregular and verb not in ("run", "set", "put", "cut", "hit", "read", "beat"):
+            return True
+        if verb.endswith("ed") and len(verb) > 4:
+            return True
+        if verb in s["stop"] and verb not in irregular:
+            if _span_of_time(words):
+                return True
+            continue
+        # present tense with a concrete object: "I run the ward", "I look after 30 beds"
+        after = words[j + 1 :]
+        if verb in s["claims"]:
+            return False  # "I fit this role perfectly" claims; it does not tell
+        if len(verb) > 2 and (_has_quantity(after) or content_stems(after) & s["work"]):
+            return True
+        return _span_of_time(words)
+    for k, w in enumerate(words[:-1]):
+        if w == "my" and words[k + 1] in ("experience", "background", "previous", "last", "current",
+                                          "old", "career") and len(content_stems(words)) >= 3:  # fmt: skip
+            return True  # "My background is in payroll reconciliation and supplier onboarding"
+    return False
+
+
+_MODALS = ("will", "would", "shall")
+_IN_MOTION = ("studying", "learning", "doing", "taking", "finishing", "completing", "shadowing",
+              "practising", "practicing", "training", "retraining", "attending", "working",
+              "volunteering", "reading", "building", "setting", "booking", "brushing", "refreshing",
+              "updating", "starting", "planning", "saving", "arranging", "moving", "sorting")  # fmt: skip
+_ABLE = ("start", "do", "cover", "work", "come", "move", "relocate", "travel", "shadow", "begin",
+         "join", "commit", "drive", "arrange", "book", "show", "send", "share", "walk", "bring")  # fmt: skip
+
+
+def _plans(words):
+    """A first-person clause that says what the learner will do or has set in motion:
+    "I'd spend my first fortnight shadowing", "I'm doing the course", "I can start on
+    the 3rd". Promises about oneself ("I'll be the best", "I'd bring that") are not plans."""
+    s = _sets()
+    claims = s["claims"]
+    n = len(words)
+    for k, w in enumerate(words[:6]):
+        if w == "my":
+            return k + 1 < n and words[k + 1] in ("plan", "first", "aim", "idea", "approach")
+        if w not in ("i", "we"):
+            continue
+        j, aux = _verb_at(words, k + 1)
+        if j >= n:
+            return False
+        verb = words[j]
+        if verb in _MODALS or verb in ("going", "plan", "planning", "intend", "aim", "aiming"):
+            if j + 1 < n and words[j + 1] in ("be", "have", "not", "never", "always"):
+                return False  # "I'll be running the team", "I'd have contacts in no time"
+            j, _ = _verb_at(words, j + 1)
+            if j < n and words[j] == "to":
+                j, _ = _verb_at(words, j + 1)
+            if j >= n:
+                return False
+            verb = words[j]
+            return verb not in claims and verb not in s["stop"] and len(content_stems(words[j + 1 :])) >= 1
+        if verb in ("can", "could"):
+            j, _ = _verb_at(words, j + 1)
+            return j < n and words[j] in _ABLE and len(content_stems(words[j + 1 :])) >= 1
+        if any(a in ("am", "are") for a in aux) and verb in _IN_MOTION:
+            return len(content_stems(words[j + 1 :])) >= 1
+        return False
+    return False
+
+
+def _span_of_time(words):
+    """"for two years", "since 2019", "six years", "every night"."""
+    s = _sets()
+    for k, w in enumerate(words):
+        if w in s["time"] and k > 0:
+            before = words[k - 1]
+            if before[0].isdigit() or before in s["numbers"] or before in ("few", "many", "every",
+                                                                            "each", "several"):
+                return True
+        if w == "since" and k + 1 < len(words):
+            return True
+    return False
+
+
+def _has_quantity(words):
+    s = _sets()
+    return any(w[0].isdigit() or (w in s["numbers"] and w != "one") for w in words)
+
+
+def _specific(words, toks, text, sentence, plan=False):
+    """Something a listener could check: a number, a span of time, a name, a work object.
+
+    A plan is specific only with a number, a time or a name ("the Revit course in March"):
+    "I'll work evenings and weekends to catch up" is effort, not a step.
+    """
+    s = _sets()
+    if _has_quantity(words) or _span_of_time(words):
+        return True
+    for k, t in enumerate(toks):
+        original = text[t[1] : t[1] + 1]
+        first_of_sentence = sentence.tokens and t[1] == sentence.tokens[0][1]
+        if "A" <= original <= "Z" and t[0] not in ("i",) and not first_of_sentence and k > 0:
+            return True  # a place, a firm, a system: "at Kell's", "on Epic"
+    if plan:
+        return bool(set(words) & s["dates"])
+    if set(words) & _VAGUE_AMOUNTS:
+        return False  # "plenty of different software over the years"
+    if "i" not in words and "we" not in words:
+        return False  # "My background is in payroll": a field named, not something done in it
+    stems = content_stems(words)
+    return len(stems & s["work"]) >= 1 and len(stems) >= 3 or len(topics_of(stems)) >= 1 and len(stems) >= 3
+
+
+class Reading:
+    """An answer read once: its sentences and clauses, for every check to use."""
+
+    __slots__ = ("text", "sentences", "clauses", "words", "stems")
+
+    def __init__(self, text):
+        self.text = text or ""
+        self.sentences = sentences(self.text)
+        self.clauses = [Clause(c, s, self.text) for s in self.sentences for c in s.clauses]
+        self.words = [w for s in self.sentences for w in s.words]
+        self.stems = content_stems(self.words)
+
+    def quote(self, toks):
+        return quote(self.text, toks)
+
+    def find(self, table):
+        """Each match of a phrase table, as ``(sentence, start, end)`` over its words."""
+        hits = []
+        for s in self.sentences:
+            for start, end in find_phrases(s.words, table):
+                hits.append((s, start, end))
+        return hits
+
+    def quote_hit(self, hit):
+        s, start, end = hit
+        return quote(self.text, s.tokens[start:end])
+
+    def experience(self):
+        """Clauses in which the learner tells of work they have done."""
+        return [c for c in self.clauses if c.done]
+
+    def personal(self, clause):
+        """Whether a clause is about life outside work (hobbies, travel, followers)."""
+        return bool(set(clause.words) & _sets()["personal"]) and not (clause.stems & _sets()["work"])
+
+    def asks(self):
+        """Sentences that put a question: a "?" or an inverted start ("would you...")."""
+        return [s for s in self.sentences if s.question or _inverted(s.words)]
+
+
+_ASKING = ("would", "could", "can", "will", "do", "does", "did", "is", "are", "am", "have", "has",
+           "should", "shall", "may", "might")  # fmt: skip
+
+
+def _inverted(words):
+    """ "Would you...", "Is there...", "Am I...": a question without its question mark."""
+    head = [w for w in words[:4] if w not in ("so", "and", "but", "just", "okay", "yes", "well")]
+    return len(head) >= 2 and head[0] in _ASKING and head[1] in ("you", "i", "there", "we", "it", "that")
+
+
+def shared(clause_stems, target_stems, topic_stems=None):
+    """The stems a clause shares with a target (the need, the concern, the job ad),
+    directly or through a work topic ("rota" meets "shifts" in people_lead).
+
+    Words every answer uses ("job", "team", "years": ``generic_words``) share
+    nothing. ``topic_stems``, when given, is the part of the target whose topics
+    count (the doubt itself, not the background the interviewer recalls).
+    """
+    generic = _sets()["generic"]
+    clause_stems = clause_stems - generic
+    target_stems = target_stems - generic
+    direct = clause_stems & target_stems
+    if direct:
+        return sorted(direct)
+    topic_target = target_stems if topic_stems is None else topic_stems - generic
+    common = topics_of(clause_stems) & topics_of(topic_target)
+    return sorted(common)
+
+
+def ad_stems(job_ad):
+    """The content stems of a job ad, without the words every ad uses."""
+    generic = {stem(w) for w in ("role", "job", "candidate", "looking", "seeking", "position",
+                                 "successful", "apply", "required", "essential", "desirable",
+                                 "ideal", "join", "team", "company", "experience", "skills",
+                                 "ability", "able", "strong", "excellent", "good", "great",
+                                 "work", "working", "new", "based")}  # fmt: skip
+    return content_stems(words(job_ad or "")) - generic
