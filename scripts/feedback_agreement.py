@@ -51,7 +51,8 @@ def pairwise(rows):
 
 
 def figures(rows):
-    """Per kind: pairwise accuracy, the confusion of labels and levels, and the two errors that matter."""
+    """Per kind: pairwise accuracy, the confusion of labels and levels, and the two errors
+    that matter."""
     out = {}
     for kind in KINDS:
         mine = [r for r in rows if r["kind"] == kind]
@@ -89,12 +90,23 @@ def report(rows, out=sys.stdout):
     print("| kind | answers | pairwise | strong told Needs work | weak told Strong |", file=out)
     print("|---|---|---|---|---|", file=out)
     for kind, f in fig.items():
-        print(f"| {kind} | {f['answers']} | {f['pairwise']:.3f} | {f['strong_needs_work']} of {f['strong']} "
-              f"| {f['weak_strong']} of {f['weak']} |", file=out)  # fmt: skip
+        cells = (
+            kind,
+            f["answers"],
+            f"{f['pairwise']:.3f}",
+            f"{f['strong_needs_work']} of {f['strong']}",
+            f"{f['weak_strong']} of {f['weak']}",
+        )
+        print("| " + " | ".join(str(c) for c in cells) + " |", file=out)  # fmt: skip
     for kind, f in fig.items():
-        print(f"\n{kind}: label (rows) by level (columns: Strong, Nearly there, Needs work)", file=out)
+        print(
+            f"\n{kind}: label (rows) by level (columns: Strong, Nearly there, Needs work)", file=out
+        )
         for lab in LABELS:
-            print(f"  {lab:7} " + " ".join(f"{f['confusion'][lab][lev]:4}" for lev in LEVELS), file=out)
+            print(
+                f"  {lab:7} " + " ".join(f"{f['confusion'][lab][lev]:4}" for lev in LEVELS),
+                file=out,
+            )
     for field in ("register", "l1", "trap"):
         print(f"\nby {field}: answers, strong told Needs work, weak told Strong", file=out)
         for value, (n, sw, ws) in errors_by(rows, field).items():

@@ -35,8 +35,10 @@ def analyze_closing(text, job_ad=""):
     ask = _ask(r, reading)
     results = {
         "thanks": _found(reading, r.rules["thanks"].table("words")),
-        "fit_summary": (bool(relevant) and bool(need or job_ad or _bridged(r, reading)),
-                        [reading.quote(c.toks) for c in need[:1] + relevant[:1]]),
+        "fit_summary": (
+            bool(relevant) and bool(need or job_ad or _bridged(r, reading)),
+            [reading.quote(c.toks) for c in need[:1] + relevant[:1]],
+        ),
         "evidence": (bool(specific), [reading.quote(c.toks) for c in specific[:2]]),
         "closing_question": (bool(ask), [reading.quote(s.tokens) for s in ask[:1]]),
         "no_hedging": _absent(problem, reading, r.rules["no_hedging"].table("words")),
@@ -55,27 +57,36 @@ def _fit(r, reading, job_ad):
     """The need stated, the learner's experience, and the experience that meets the need."""
     need_words = r.rules["fit_summary"].table("need")
     need = [c for c in reading.clauses if c.about != "self" and find_phrases(c.words, need_words)]
-    need += [c for c in reading.clauses if c.about == "self" and c not in need
-             and find_phrases(c.words, r.rules["fit_summary"].table("heard"))]  # fmt: skip
+    need += [
+        c
+        for c in reading.clauses
+        if c.about == "self"
+        and c not in need
+        and find_phrases(c.words, r.rules["fit_summary"].table("heard"))
+    ]
     target = set()
     for c in need:
         target |= c.stems
     target |= ad_stems(job_ad)
     experience = [c for c in reading.experience() if not reading.personal(c)]
     if target:
-        relevant = [c for c in experience if shared(c.stems, target) or _same_sentence(c, need, reading)]
+        relevant = [
+            c for c in experience if shared(c.stems, target) or _same_sentence(c, need, reading)
+        ]
     else:
         relevant = [c for c in experience if _work(c)]
     return need, experience, relevant
 
 
 def _same_sentence(clause, need, reading):
-    """"You need X; I've done X" (or "...X. I've done X."): experience said in the
+    """ "You need X; I've done X" (or "...X. I've done X."): experience said in the
     sentence of the need or the one straight after it."""
     order = reading.sentences
     for c in need:
         k = order.index(c.sentence)
-        if clause.sentence is c.sentence or (k + 1 < len(order) and clause.sentence is order[k + 1]):
+        if clause.sentence is c.sentence or (
+            k + 1 < len(order) and clause.sentence is order[k + 1]
+        ):
             return True
     return False
 
@@ -94,13 +105,17 @@ def _ask(r, reading):
     """Questions that ask for the interviewer's judgement of the learner, or the next stage."""
     rule = r.rules["closing_question"]
     asks = list(reading.asks())
-    asks += [s for s in reading.sentences if s not in asks and find_phrases(s.words, rule.table("embedded"))]
+    asks += [
+        s
+        for s in reading.sentences
+        if s not in asks and find_phrases(s.words, rule.table("embedded"))
+    ]
     out = []
     for s in asks:
         words = s.words
-        about_me = any(w in ("i", "me", "my", "myself", "candidacy", "application") for w in words) or (
-            ("there" in words or "you" in words) and ("anything" in words or "any" in words)
-        )
+        about_me = any(
+            w in ("i", "me", "my", "myself", "candidacy", "application") for w in words
+        ) or (("there" in words or "you" in words) and ("anything" in words or "any" in words))
         if not about_me or find_phrases(words, rule.table("not_an_ask")):
             continue
         # A judgement or the next stage asked for ("anything putting you off?"), or any
@@ -119,14 +134,31 @@ def _yes_no_about_me(words):
     return head[1] in ("i", "you", "there") and any(w in ("i", "me", "my") for w in words)
 
 
-_INVERTING = ("am", "is", "are", "would", "could", "can", "will", "do", "does", "should", "shall", "may", "have")
+_INVERTING = (
+    "am",
+    "is",
+    "are",
+    "would",
+    "could",
+    "can",
+    "will",
+    "do",
+    "does",
+    "should",
+    "shall",
+    "may",
+    "have",
+)
 
 
 def _perks(problem, reading, rule):
     """Pay or perks asked about or wanted, not pay told of as past work ("I ran payroll")."""
     wanting = rule.table("wanting")
-    hits = [h for h in reading.find(rule.table("words"))
-            if h[0].question or find_phrases(h[0].words, wanting)]  # fmt: skip
+    hits = [
+        h
+        for h in reading.find(rule.table("words"))
+        if h[0].question or find_phrases(h[0].words, wanting)
+    ]
     return (not problem and not hits, [reading.quote_hit(h) for h in hits[:2]])
 
 
@@ -142,4 +174,7 @@ def _absent(problem, reading, table):
 
 def _few(problem, reading, table, most):
     hits = reading.find(table)
-    return (not problem and len(hits) <= most, [reading.quote_hit(h) for h in hits[:3]] if len(hits) > most else [])
+    return (
+        not problem and len(hits) <= most,
+        [reading.quote_hit(h) for h in hits[:3]] if len(hits) > most else [],
+    )

@@ -95,7 +95,7 @@ class Feedback(_Value):
         return "\n".join(lines)
 
     def to_dict(self):
-        """Plain data for JSON: ``score``, ``level``, ``checks`` (with ``found``), ``suggestion``..."""
+        """Plain data for JSON: ``score``, ``level``, ``checks`` (with ``found``), and so on."""
         data = _Value.to_dict(self)
         data["checks"] = [c.to_dict() for c in self.checks]
         data["notes"] = list(self.notes)

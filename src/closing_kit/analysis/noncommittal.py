@@ -20,7 +20,9 @@ _QUESTION_WORDS = ("how", "when", "who", "what", "which", "where", "why")
 
 def timing_given(reply):
     """The time words in the interviewer's ``reply`` ("friday", "ten days"...), if any."""
-    time = set(lexicon()["time_units"]) | set(rubric("noncommittal").rules["asks_process"].table("dates"))
+    time = set(lexicon()["time_units"]) | set(
+        rubric("noncommittal").rules["asks_process"].table("dates")
+    )
     numbers = set(lexicon()["number_words"])
     return sorted({w for w in words(reply or "") if w in time or w in numbers or w[0].isdigit()})
 
@@ -36,29 +38,46 @@ def analyze_noncommittal(reply, response):
     problem = input_problem(response, "your answer")
     reading = Reading("" if problem else response)
     asks = reading.asks() + [
-        s for s in reading.sentences
+        s
+        for s in reading.sentences
         if not s.question and find_phrases(s.words, rules["asks_process"].table("embedded"))
-    ]  # fmt: skip
+    ]
     given = timing_given(reply or "")
     others = [s for s in asks if find_phrases(s.words, rules["no_pushing"].table("others"))]
     leave = [s for s in asks if _asks_leave_to_contact(rules, s)]
     process = [
-        s for s in asks
-        if s not in others and s not in leave and find_phrases(s.words, rules["asks_process"].table("words"))
-    ]  # fmt: skip
-    confirms = [s for s in asks if s not in others and s not in process and set(s.words) & set(given)]
+        s
+        for s in asks
+        if s not in others
+        and s not in leave
+        and find_phrases(s.words, rules["asks_process"].table("words"))
+    ]
+    confirms = [
+        s for s in asks if s not in others and s not in process and set(s.words) & set(given)
+    ]
     notes = []
     if confirms:
-        notes.append(f"You check the time they gave ({', '.join(sorted(set(confirms[0].words) & set(given)))}): good.")
+        notes.append(
+            "You check the time they gave ("
+            + ", ".join(sorted(set(confirms[0].words) & set(given)))
+            + "): good."
+        )
     push = reading.find(rules["no_pushing"].table("words"))
     push += [(s, 0, len(s.words)) for s in others]
-    push += [(s, a, b) for s in asks for a, b in find_phrases(s.words, rules["no_pushing"].table("in_question"))]
+    push += [
+        (s, a, b)
+        for s in asks
+        for a, b in find_phrases(s.words, rules["no_pushing"].table("in_question"))
+    ]
     asked = sum(1 for s in asks for w in s.words if w in _QUESTION_WORDS)
     gracious = reading.find(rules["gracious"].table("words"))
     door = [h for h in reading.find(rules["door_open"].table("words")) if _learners_move(h)]
     results = {
         "gracious": (bool(gracious), [reading.quote_hit(h) for h in gracious[:1]]),
-        "asks_process": (bool(process or confirms), [reading.quote(s.tokens) for s in (process + confirms)[:1]]),
+        "asks_process": (
+            bool(process or confirms),
+            [reading.quote(s.tokens) for s in (process + confirms)[:1]],
+        ),
         "is_question": (bool(asks), [reading.quote(s.tokens) for s in asks[:1]]),
         "door_open": (bool(door), [reading.quote_hit(h) for h in door[:1]]),
         "no_pushing": (
@@ -98,5 +117,18 @@ def _learners_move(hit):
     if any(w in ("i", "we", "me", "my") for w in before):
         return True
     head = " " + " ".join(before) + " "
-    return any(" " + p + " " in head for p in ("all right to", "alright to", "okay to", "ok to", "fine to",
-                                               "possible to", "all right if", "okay if", "ok if", "mind if"))  # fmt: skip
+    return any(
+        " " + p + " " in head
+        for p in (
+            "all right to",
+            "alright to",
+            "okay to",
+            "ok to",
+            "fine to",
+            "possible to",
+            "all right if",
+            "okay if",
+            "ok if",
+            "mind if",
+        )
+    )

@@ -59,8 +59,26 @@ def stem(word):
     irregular = lexicon()["irregular_past"]
     if word in irregular:
         return irregular[word]
-    for suffix in ("ements", "ement", "ments", "ment", "ations", "ation", "ings", "ing",
-                   "ies", "ied", "ers", "ors", "er", "or", "ed", "es", "ly", "s"):  # fmt: skip
+    for suffix in (
+        "ements",
+        "ement",
+        "ments",
+        "ment",
+        "ations",
+        "ation",
+        "ings",
+        "ing",
+        "ies",
+        "ied",
+        "ers",
+        "ors",
+        "er",
+        "or",
+        "ed",
+        "es",
+        "ly",
+        "s",
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             if suffix in ("ies", "ied"):
@@ -107,25 +125,130 @@ def find_phrases(words, table):
     for i, word in enumerate(words):
         for parts in table.get(word, []) + table.get("*", []):
             end = i + len(parts)
-            if end <= len(words) and all(p == "*" or p == words[i + k] for k, p in enumerate(parts)):
+            if end <= len(words) and all(
+                p == "*" or p == words[i + k] for k, p in enumerate(parts)
+            ):
                 hits.append((i, end))
     return hits
 
 
 # Who a clause is about, from its first words.
 _SELF = ("i", "we", "my", "our", "me", "myself")
-_OTHER = ("you", "your", "yours", "the", "this", "that", "it", "they", "their", "what", "someone",
-          "somebody", "anyone", "whoever", "a", "an", "there", "he", "she", "his", "her", "its")  # fmt: skip
-_OPENERS = ("so", "and", "but", "well", "yes", "also", "actually", "honestly", "because", "as",
-            "since", "then", "plus", "now", "okay", "right", "basically", "personally", "obviously",
-            "really", "just", "oh", "um", "erm", "look", "like", "anyway", "and", "which", "where",
-            "when", "while", "if", "though", "although", "that", "too", "even", "already", "still",
-            "currently", "recently", "previously", "before", "at", "in", "on", "for", "over",
-            "during", "last", "this", "every", "each", "after")  # fmt: skip
-_AUX = ("have", "has", "had", "am", "is", "are", "was", "were", "been", "be", "do", "did", "also",
-        "already", "just", "actually", "personally", "really", "even", "recently", "previously",
-        "once", "always", "never", "often", "then", "still", "both", "all", "mostly", "mainly",
-        "not")  # fmt: skip
+_OTHER = (
+    "you",
+    "your",
+    "yours",
+    "the",
+    "this",
+    "that",
+    "it",
+    "they",
+    "their",
+    "what",
+    "someone",
+    "somebody",
+    "anyone",
+    "whoever",
+    "a",
+    "an",
+    "there",
+    "he",
+    "she",
+    "his",
+    "her",
+    "its",
+)
+_OPENERS = (
+    "so",
+    "and",
+    "but",
+    "well",
+    "yes",
+    "also",
+    "actually",
+    "honestly",
+    "because",
+    "as",
+    "since",
+    "then",
+    "plus",
+    "now",
+    "okay",
+    "right",
+    "basically",
+    "personally",
+    "obviously",
+    "really",
+    "just",
+    "oh",
+    "um",
+    "erm",
+    "look",
+    "like",
+    "anyway",
+    "and",
+    "which",
+    "where",
+    "when",
+    "while",
+    "if",
+    "though",
+    "although",
+    "that",
+    "too",
+    "even",
+    "already",
+    "still",
+    "currently",
+    "recently",
+    "previously",
+    "before",
+    "at",
+    "in",
+    "on",
+    "for",
+    "over",
+    "during",
+    "last",
+    "this",
+    "every",
+    "each",
+    "after",
+)
+_AUX = (
+    "have",
+    "has",
+    "had",
+    "am",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "be",
+    "do",
+    "did",
+    "also",
+    "already",
+    "just",
+    "actually",
+    "personally",
+    "really",
+    "even",
+    "recently",
+    "previously",
+    "once",
+    "always",
+    "never",
+    "often",
+    "then",
+    "still",
+    "both",
+    "all",
+    "mostly",
+    "mainly",
+    "not",
+)
 
 
 class Clause:
@@ -154,13 +277,14 @@ def _about(words):
     the role's. A clause that opens on a verb ("Ran the night shift for two
     years") is the speaker's own, as in notes and plain speech.
     """
-    head = words[:8]
+    # A clause may open on a phrase of time or place before its subject ("and in
+    # two years with a parcel firm I've done..."): look further into it.
+    head = words[:12] if any(w in _PREPOSITIONS for w in words[:3]) else words[:8]
     for k, w in enumerate(head):
         if w in _OPENERS and w not in _OTHER:
             continue
-        if w in _OTHER and w not in _SELF and (k == 0 or head[k - 1] not in _PREPOSITIONS):
-            if w not in _PEOPLE:
-                return "other"  # "The parking is better than I expected"
+        if w in _OTHER and w not in _PEOPLE and (k == 0 or head[k - 1] not in _PREPOSITIONS):
+            return "other"  # "The parking is better than I expected"
         break
     mine = [k for k, w in enumerate(head) if w in _SELF]
     theirs = [k for k, w in enumerate(head) if w in _PEOPLE]
@@ -182,15 +306,43 @@ def _about(words):
     return ""
 
 
-_VAGUE_AMOUNTS = frozenset(("plenty", "lots", "loads", "various", "different", "sorts", "bits", "stuff"))
-_PREPOSITIONS = ("in", "at", "on", "for", "during", "over", "after", "before", "since", "with", "from", "as",
-                 "like")  # fmt: skip
-_PEOPLE = ("you", "your", "yours", "they", "their", "he", "she", "his", "her", "someone", "somebody",
-           "whoever", "anyone")  # fmt: skip
+_VAGUE_AMOUNTS = frozenset(
+    ("plenty", "lots", "loads", "various", "different", "sorts", "bits", "stuff")
+)
+_PREPOSITIONS = (
+    "in",
+    "at",
+    "on",
+    "for",
+    "during",
+    "over",
+    "after",
+    "before",
+    "since",
+    "with",
+    "from",
+    "as",
+    "like",
+)
+_PEOPLE = (
+    "you",
+    "your",
+    "yours",
+    "they",
+    "their",
+    "he",
+    "she",
+    "his",
+    "her",
+    "someone",
+    "somebody",
+    "whoever",
+    "anyone",
+)
 
 
 def _verb_at(words, j):
-    """The first word at or after ``j`` that is not an auxiliary or adverb, and the skipped words."""
+    """The first word at or after ``j`` that is no auxiliary or adverb, and the words skipped."""
     skipped = []
     while j < len(words) and words[j] in _AUX:
         skipped.append(words[j])
@@ -230,6 +382,9 @@ def _tells_of_work_done(words):
                 return _span_of_time(words)
             break
         verb = words[j]
+        nxt = words[j + 1] if j + 1 < n else ""
+        if verb == "looking" and nxt in ("for", "forward", "to", "at", "around"):
+            continue  # "I've been looking for somewhere...", not "looking after residents"
         if verb == "used" and j + 1 < n and words[j + 1] != "to":
             return True  # "I used EMIS every day", not "I used to..."
         if verb in s["not_exp"] or verb in s["not_done"]:
@@ -239,12 +394,17 @@ def _tells_of_work_done(words):
         if present_be:
             # "I'm a team player" describes; "I am working in this field since six years" tells
             return verb.endswith("ing") and (
-                _span_of_time(words) or _has_quantity(words) or bool(content_stems(words) & s["work"])
+                _span_of_time(words)
+                or _has_quantity(words)
+                or bool(content_stems(words) & s["work"])
             )
         if past_be:
             # "I was a shift lead", "I've been running the bar"; not "I've always been the one..."
-            return verb.endswith("ing") or _span_of_time(words) or _has_quantity(words) or bool(
-                content_stems(words) & s["work"]
+            return (
+                verb.endswith("ing")
+                or _span_of_time(words)
+                or _has_quantity(words)
+                or bool(content_stems(words) & s["work"])
             )
         if perfect and (verb.endswith("ed") or verb in irregular or verb.endswith("ing")):
             return True
@@ -264,19 +424,68 @@ def _tells_of_work_done(words):
             return True
         return _span_of_time(words)
     for k, w in enumerate(words[:-1]):
-        if w == "my" and words[k + 1] in ("experience", "background", "previous", "last", "current",
-                                          "old", "career") and len(content_stems(words)) >= 3:  # fmt: skip
+        if (
+            w == "my"
+            and words[k + 1]
+            in ("experience", "background", "previous", "last", "current", "old", "career")
+            and len(content_stems(words)) >= 3
+        ):
             return True  # "My background is in payroll reconciliation and supplier onboarding"
     return False
 
 
 _MODALS = ("will", "would", "shall")
-_IN_MOTION = ("studying", "learning", "doing", "taking", "finishing", "completing", "shadowing",
-              "practising", "practicing", "training", "retraining", "attending", "working",
-              "volunteering", "reading", "building", "setting", "booking", "brushing", "refreshing",
-              "updating", "starting", "planning", "saving", "arranging", "moving", "sorting")  # fmt: skip
-_ABLE = ("start", "do", "cover", "work", "come", "move", "relocate", "travel", "shadow", "begin",
-         "join", "commit", "drive", "arrange", "book", "show", "send", "share", "walk", "bring")  # fmt: skip
+_IN_MOTION = (
+    "studying",
+    "learning",
+    "doing",
+    "taking",
+    "finishing",
+    "completing",
+    "shadowing",
+    "practising",
+    "practicing",
+    "training",
+    "retraining",
+    "attending",
+    "working",
+    "volunteering",
+    "reading",
+    "building",
+    "setting",
+    "booking",
+    "brushing",
+    "refreshing",
+    "updating",
+    "starting",
+    "planning",
+    "saving",
+    "arranging",
+    "moving",
+    "sorting",
+)
+_ABLE = (
+    "start",
+    "do",
+    "cover",
+    "work",
+    "come",
+    "move",
+    "relocate",
+    "travel",
+    "shadow",
+    "begin",
+    "join",
+    "commit",
+    "drive",
+    "arrange",
+    "book",
+    "show",
+    "send",
+    "share",
+    "walk",
+    "bring",
+)
 
 
 def _plans(words):
@@ -304,7 +513,11 @@ def _plans(words):
             if j >= n:
                 return False
             verb = words[j]
-            return verb not in claims and verb not in s["stop"] and len(content_stems(words[j + 1 :])) >= 1
+            return (
+                verb not in claims
+                and verb not in s["stop"]
+                and len(content_stems(words[j + 1 :])) >= 1
+            )
         if verb in ("can", "could"):
             j, _ = _verb_at(words, j + 1)
             return j < n and words[j] in _ABLE and len(content_stems(words[j + 1 :])) >= 1
@@ -315,13 +528,16 @@ def _plans(words):
 
 
 def _span_of_time(words):
-    """"for two years", "since 2019", "six years", "every night"."""
+    """ "for two years", "since 2019", "six years", "every night"."""
     s = _sets()
     for k, w in enumerate(words):
         if w in s["time"] and k > 0:
             before = words[k - 1]
-            if before[0].isdigit() or before in s["numbers"] or before in ("few", "many", "every",
-                                                                            "each", "several"):
+            if (
+                before[0].isdigit()
+                or before in s["numbers"]
+                or before in ("few", "many", "every", "each", "several")
+            ):
                 return True
         if w == "since" and k + 1 < len(words):
             return True
@@ -344,6 +560,8 @@ def _specific(words, toks, text, sentence, plan=False):
         return True
     for k, t in enumerate(toks):
         original = text[t[1] : t[1] + 1]
+        if original.lower() != t[0][:1]:
+            continue  # the second half of a contraction: "would" in "I'd"
         first_of_sentence = sentence.tokens and t[1] == sentence.tokens[0][1]
         if "A" <= original <= "Z" and t[0] not in ("i",) and not first_of_sentence and k > 0:
             return True  # a place, a firm, a system: "at Kell's", "on Epic"
@@ -354,7 +572,12 @@ def _specific(words, toks, text, sentence, plan=False):
     if "i" not in words and "we" not in words:
         return False  # "My background is in payroll": a field named, not something done in it
     stems = content_stems(words)
-    return len(stems & s["work"]) >= 1 and len(stems) >= 3 or len(topics_of(stems)) >= 1 and len(stems) >= 3
+    return (
+        len(stems & s["work"]) >= 1
+        and len(stems) >= 3
+        or len(topics_of(stems)) >= 1
+        and len(stems) >= 3
+    )
 
 
 class Reading:
@@ -390,21 +613,43 @@ class Reading:
 
     def personal(self, clause):
         """Whether a clause is about life outside work (hobbies, travel, followers)."""
-        return bool(set(clause.words) & _sets()["personal"]) and not (clause.stems & _sets()["work"])
+        return bool(set(clause.words) & _sets()["personal"]) and not (
+            clause.stems & _sets()["work"]
+        )
 
     def asks(self):
         """Sentences that put a question: a "?" or an inverted start ("would you...")."""
         return [s for s in self.sentences if s.question or _inverted(s.words)]
 
 
-_ASKING = ("would", "could", "can", "will", "do", "does", "did", "is", "are", "am", "have", "has",
-           "should", "shall", "may", "might")  # fmt: skip
+_ASKING = (
+    "would",
+    "could",
+    "can",
+    "will",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "am",
+    "have",
+    "has",
+    "should",
+    "shall",
+    "may",
+    "might",
+)
 
 
 def _inverted(words):
     """ "Would you...", "Is there...", "Am I...": a question without its question mark."""
     head = [w for w in words[:4] if w not in ("so", "and", "but", "just", "okay", "yes", "well")]
-    return len(head) >= 2 and head[0] in _ASKING and head[1] in ("you", "i", "there", "we", "it", "that")
+    return (
+        len(head) >= 2
+        and head[0] in _ASKING
+        and head[1] in ("you", "i", "there", "we", "it", "that")
+    )
 
 
 def shared(clause_stems, target_stems, topic_stems=None):
@@ -428,9 +673,36 @@ def shared(clause_stems, target_stems, topic_stems=None):
 
 def ad_stems(job_ad):
     """The content stems of a job ad, without the words every ad uses."""
-    generic = {stem(w) for w in ("role", "job", "candidate", "looking", "seeking", "position",
-                                 "successful", "apply", "required", "essential", "desirable",
-                                 "ideal", "join", "team", "company", "experience", "skills",
-                                 "ability", "able", "strong", "excellent", "good", "great",
-                                 "work", "working", "new", "based")}  # fmt: skip
+    generic = {
+        stem(w)
+        for w in (
+            "role",
+            "job",
+            "candidate",
+            "looking",
+            "seeking",
+            "position",
+            "successful",
+            "apply",
+            "required",
+            "essential",
+            "desirable",
+            "ideal",
+            "join",
+            "team",
+            "company",
+            "experience",
+            "skills",
+            "ability",
+            "able",
+            "strong",
+            "excellent",
+            "good",
+            "great",
+            "work",
+            "working",
+            "new",
+            "based",
+        )
+    }
     return content_stems(words(job_ad or "")) - generic

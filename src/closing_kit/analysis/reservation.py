@@ -6,9 +6,10 @@ shares its subject), a link to this role, and perhaps a check back. Polite
 words around evidence about something else do not answer the concern.
 """
 
+from closing_kit.analysis.compat import memo
 from closing_kit.analysis.feedback import Feedback
 from closing_kit.analysis.noncommittal import analyze_noncommittal
-from closing_kit.analysis.reading import Reading, content_stems, find_phrases, shared, topics_of
+from closing_kit.analysis.reading import Reading, content_stems, find_phrases, lexicon, shared, stem
 from closing_kit.analysis.rubric import rubric
 from closing_kit.analysis.text import input_problem
 from closing_kit.analysis.tokens import sentences, words
@@ -56,32 +57,37 @@ def analyze_reservation(concern, response):
     # A promise is not evidence: "I'd work for free for three months" proves nothing.
     promised = [h[0] for h in hits("no_overpromise")]
     substance = [
-        c for c in reading.clauses
+        c
+        for c in reading.clauses
         if (c.done or c.plan) and not reading.personal(c) and c.sentence not in promised
-    ]  # fmt: skip
+    ]
     specific = [c for c in substance if c.specific]
     evidence = bool(specific)
     # A doubt about level ("quite junior", "very young") is answered by time served and
     # what was taken on in it, whatever the words.
-    level = "experience" in topics_of(focus if focus is not None else target)
+    level = bool((focus if focus is not None else target) & _level_stems())
     on_topic = [
-        c for c in substance
+        c
+        for c in substance
         if c not in ack_clauses and (shared(c.stems, target, focus) or (level and c.specific))
-    ]  # fmt: skip
+    ]
     if evidence and not on_topic:
         # The learner names the concern's subject in their own clause and backs it elsewhere:
         # "I want a permanent role where I can stay", then the 18-store rollout.
         on_topic = [
-            c for c in reading.clauses
+            c
+            for c in reading.clauses
             if c.about == "self" and c not in ack_clauses and shared(c.stems, target, focus)
-        ]  # fmt: skip
+        ]
     if not target:  # nothing to match against: any substance answers
         on_topic = [c for c in substance if c not in ack_clauses]
 
     soft = [h for h in hits("no_dismissing", "soft")]
     dismissing = hits("no_dismissing") + ([] if evidence and on_topic else soft)
     empty = hits("no_empty_claims") if not (evidence and on_topic) else []
-    check_back = [s for s in reading.asks() if find_phrases(s.words, rules["check_back"].table("words"))]
+    check_back = [
+        s for s in reading.asks() if find_phrases(s.words, rules["check_back"].table("words"))
+    ]
     check_back += [h[0] for h in hits("check_back", "offers")]
     bridge = hits("bridge") or [(c.sentence, 0, len(c.sentence.words)) for c in on_topic if c.plan]
     results = {
@@ -116,7 +122,9 @@ def _acknowledgement(rules, reading, target):
             return True, [reading.quote(s.tokens[start:end])], clauses[:1]
     if reading.sentences:
         opening = reading.sentences[0].words[:3]
-        found = [f for f in find_phrases(opening, rules["acknowledge"].table("opening")) if f[0] == 0]
+        found = [
+            f for f in find_phrases(opening, rules["acknowledge"].table("opening")) if f[0] == 0
+        ]
         if found:
             first = reading.sentences[0]
             return True, [reading.quote(first.tokens[: found[0][1]])], [reading.clauses[0]]
@@ -127,11 +135,16 @@ def _acknowledgement(rules, reading, target):
     return False, [], []
 
 
+@memo
+def _level_stems():
+    return frozenset(stem(w) for w in lexicon()["level_words"])
+
+
 def _doubt_stems(rules, concern):
     """The stems of the concern's doubt itself: its sentences that voice a doubt
     ("I'm not sure how that translates to six-year-olds"), not the background it recalls."""
     table = rules["addresses_concern"].table("doubt")
-    doubt = [s for s in sentences(concern) if find_phrases(s.words, table)]
+    doubt = [s for s in sentences(concern) if s.question or find_phrases(s.words, table)]
     return content_stems([w for s in doubt for w in s.words]) if doubt else None
 
 
@@ -164,4 +177,3 @@ def letter_version(concern, response):
     if not keep:
         return ""
     return "Thank you again for being open about your concern when we spoke. " + " ".join(keep)
-

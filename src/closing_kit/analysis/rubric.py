@@ -28,7 +28,9 @@ class RuleSpec:
         self.message = spec["message"]
         self.suggestion = spec["suggestion"]
         #: Named phrase lists ("cues": {"name": [phrases]}), each indexed for matching.
-        self.cues = {name: phrase_table(spec.get("cues", {})[name]) for name in spec.get("cues", {})}
+        self.cues = {
+            name: phrase_table(spec.get("cues", {})[name]) for name in spec.get("cues", {})
+        }
         #: A check that warns ("no_pressure") passes when its words are absent.
         self.warns = rule_id.startswith("no_") or rule_id.startswith("not_")
 
@@ -46,7 +48,9 @@ class Rubric:
         self.order = tuple(section["order"])
         #: The checks as listed in rubrics.json (a reader's order), by id.
         self.ids = tuple(section["shown"])
-        self.rules = {rule_id: RuleSpec(rule_id, section["checks"][rule_id]) for rule_id in self.ids}
+        self.rules = {
+            rule_id: RuleSpec(rule_id, section["checks"][rule_id]) for rule_id in self.ids
+        }
         if sorted(self.order) != sorted(self.ids) or sorted(self.ids) != sorted(section["checks"]):
             raise ValueError(f"rubrics.json: {kind} 'order' and 'shown' must list every check")
         if sum(r.weight for r in self.rules.values()) != 100:

@@ -19,7 +19,7 @@ def _is_symbol(code):
     """Marks and pictures that are never part of a word (emoji, arrows, dingbats...)."""
     return (
         0x2000 <= code <= 0x2BFF
-        or 0x1F000 <= code
+        or code >= 0x1F000
         or 0xFE00 <= code <= 0xFE0F
         or 0x3000 <= code <= 0x303F
         or 0xA0 <= code <= 0xBF
@@ -47,7 +47,13 @@ def _split_word(word):
         return opened.split()
     if word.endswith("n't") and len(word) > 3:
         return [word[:-3], "not"]
-    for tail, full in (("'ve", "have"), ("'re", "are"), ("'ll", "will"), ("'d", "would"), ("'m", "am")):
+    for tail, full in (
+        ("'ve", "have"),
+        ("'re", "are"),
+        ("'ll", "will"),
+        ("'d", "would"),
+        ("'m", "am"),
+    ):
         if word.endswith(tail) and len(word) > len(tail):
             return [word[: -len(tail)], full]
     if word.endswith("'s") and len(word) > 2:
@@ -80,14 +86,16 @@ def tokens(text):
                 if _word_char(c):
                     word.append(nxt)
                     i += 1
-                elif c == _APOSTROPHE and i + 1 < n and _word_char(_fold_char(text[i + 1])[:1]):
-                    word.append(c)
-                    i += 1
                 elif (
-                    c in _JOINERS
-                    and "0" <= word[-1][-1:] <= "9"
+                    c == _APOSTROPHE
                     and i + 1 < n
-                    and "0" <= _fold_char(text[i + 1])[:1] <= "9"
+                    and _word_char(_fold_char(text[i + 1])[:1])
+                    or (
+                        c in _JOINERS
+                        and "0" <= word[-1][-1:] <= "9"
+                        and i + 1 < n
+                        and "0" <= _fold_char(text[i + 1])[:1] <= "9"
+                    )
                 ):
                     word.append(c)
                     i += 1
@@ -152,12 +160,7 @@ def _clauses(toks):
                 clauses.append(current)
             current = []
             continue
-        if (
-            word in _LINKS
-            and current
-            and k + 1 < len(toks)
-            and toks[k + 1][0] in _SUBJECTS
-        ):
+        if word in _LINKS and current and k + 1 < len(toks) and toks[k + 1][0] in _SUBJECTS:
             clauses.append(current)
             current = []
         if is_word(word):
@@ -171,7 +174,7 @@ def sentences(text):
     """The sentences of ``text``; one ending in "?" is a question."""
     out, current = [], []
     toks = tokens(text)
-    for k, tok in enumerate(toks):
+    for tok in toks:
         word = tok[0]
         if word in ("?", "!", "\n") or (word == "." and not _abbreviation(current, text, tok)):
             if current:
