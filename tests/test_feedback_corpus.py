@@ -1,0 +1,60 @@
+"""The feedback agrees with a coach on answers written apart from the rules.
+
+``tests/data/feedback_corpus_test.jsonl`` holds 299 answers (closing,
+reservation, vague) written by three persona writers who never saw the
+rules, labelled by them and checked by a second reviewer. It was never used
+to tune the engine (``feedback_corpus_tune.jsonl`` was). The floors below
+are the figures measured on it when the engine last changed
+(``scripts/benchmark_feedback.py`` prints them); the test fails if the
+engine drops below them. They are not yet the issue's targets (0.95
+pairwise, at most 5 % of strong answers told "Needs work", no weak answer
+told "Strong"): see the issue note.
+"""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location(
+    "feedback_agreement", ROOT / "scripts" / "feedback_agreement.py"
+)
+agreement = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(agreement)
+
+TEST_PART = ROOT / "tests" / "data" / "feedback_corpus_test.jsonl"
+TUNE_PART = ROOT / "tests" / "data" / "feedback_corpus_tune.jsonl"
+
+#: kind -> (pairwise at least, strong told "Needs work" at most, weak told "Strong" at most)
+FLOORS = {
+    "closing": (0.91, 10, 3),
+    "reservation": (0.91, 7, 2),
+    "vague": (1.00, 0, 0),
+}
+
+
+@pytest.fixture(scope="module")
+def figures():
+    return agreement.figures(agreement.judged(agreement.load(TEST_PART)))
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS))
+def test_agreement_on_the_untouched_test_part_holds(figures, kind):
+    pairwise, most_missed, most_praised = FLOORS[kind]
+    f = figures[kind]
+    assert f["pairwise"] >= pairwise, f
+    assert f["strong_needs_work"] <= most_missed, f["confusion"]
+    assert f["weak_strong"] <= most_praised, f["confusion"]
+
+
+def test_the_corpus_is_whole_and_its_parts_apart():
+    """At least 600 labelled answers, every kind and label in both parts, no answer in both."""
+    tune, test = agreement.load(TUNE_PART), agreement.load(TEST_PART)
+    assert len(tune) + len(test) >= 600
+    for part in (tune, test):
+        for kind in agreement.KINDS:
+            labels = {a["label"] for a in part if a["kind"] == kind}
+            assert labels == set(agreement.LABELS), (kind, labels)
+    assert not {a["text"] for a in tune} & {a["text"] for a in test}
+    assert not {a["writer"] for a in tune} & {a["writer"] for a in test}
