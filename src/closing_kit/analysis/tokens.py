@@ -63,13 +63,28 @@ def _split_word(word):
     return [word]
 
 
+#: The last few texts split, since one feedback call reads the same text up to
+#: five times (its length, its words, its sentences). Cleared when full.
+_SPLIT = {}
+_SPLIT_MOST = 16
+
+
 def tokens(text):
     """The words of ``text`` as ``(word, start, end)`` and its punctuation as ``(mark, i, i+1)``.
 
     Punctuation that ends or splits a clause (. ! ? ; : , - and line breaks)
-    is kept as a token of its own; other symbols and emoji are dropped.
+    is kept as a token of its own; other symbols and emoji are dropped. The
+    list is shared between callers: read it, do not change it.
     """
     text = text or ""
+    if text not in _SPLIT:
+        if len(_SPLIT) >= _SPLIT_MOST:
+            _SPLIT.clear()
+        _SPLIT[text] = _split(text)
+    return _SPLIT[text]
+
+
+def _split(text):
     out = []
     n = len(text)
     i = 0
