@@ -78,3 +78,47 @@ def test_console_script_is_installed():
     proc = subprocess.run([exe, "feedback", "closing", "--json"], input=CLOSE,
                           capture_output=True, text=True, timeout=60)  # fmt: skip
     assert proc.returncode == 0 and json.loads(proc.stdout)["score"] >= 0
+
+
+NIGHT_CLOSE = (
+    "Thanks so much for today. I have run the night shift on my own at a care home for two "
+    "years. Would you be happy to put me forward?"
+)
+
+
+def _fit(proc):
+    assert proc.returncode == 0, proc.stderr
+    return next(c for c in json.loads(proc.stdout)["checks"] if c["id"] == "fit_summary")
+
+
+def test_job_ad_file_is_what_the_fit_is_judged_against(tmp_path):
+    """No need is said aloud; the ad says it, so experience that meets it is a fit."""
+    ad = tmp_path / "advert.txt"
+    ad.write_text(
+        "Night care assistant. You will run the night shift on your own in our care home.\n",
+        encoding="utf-8",
+    )
+    assert not _fit(run("feedback", "closing", "--json", stdin=NIGHT_CLOSE))["passed"]
+    fit = _fit(run("feedback", "closing", "--json", "--job-ad", str(ad), stdin=NIGHT_CLOSE))
+    assert fit["passed"] and "night shift" in " ".join(fit["found"])
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "cannot read the job ad"),
+        (b"", "has no words in it"),
+        (b"\xff\xfe\x00garbage\x80", "is not plain text (UTF-8)"),
+        (("word " * 3001).encode(), "more than any job ad"),
+        ("dir", "is a folder"),
+    ],
+)
+def test_a_job_ad_that_cannot_be_used_exits_2_with_one_line(tmp_path, content, expected):
+    ad = tmp_path / "advert.txt"
+    if content == "dir":
+        ad.mkdir()
+    elif content is not None:
+        ad.write_bytes(content)
+    proc = run("feedback", "closing", "--job-ad", str(ad), stdin=NIGHT_CLOSE)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and expected in proc.stderr, proc.stderr

@@ -3,6 +3,7 @@
 Feedback for coaches and scripts::
 
     echo "Thank you..." | closing-kit feedback closing --json
+    echo "Thank you..." | closing-kit feedback closing --job-ad advert.txt
     echo "That's fair..." | closing-kit feedback objection --concern "TEXT" --json
     echo "Thanks..." | closing-kit feedback noncommittal --reply "TEXT"
     closing-kit feedback closing --batch answers.csv --column NAME -o scored.csv
@@ -121,7 +122,39 @@ def _class_link(args) -> int:
     return 0
 
 
+def _read_job_ad(path):
+    """The job ad's text from ``path``, or a one-line message saying what is wrong."""
+    from pathlib import Path
+
+    try:
+        raw = Path(path).read_bytes()
+    except IsADirectoryError:
+        return None, f"{path} is a folder: give the file that holds the job ad (--job-ad FILE)"
+    except OSError as err:
+        return None, f"cannot read the job ad {path} ({err.strerror or err})"
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, (
+            f"{path} is not plain text (UTF-8): save the job ad as a .txt file and try again"
+        )
+    from closing_kit.analysis.text import MAX_WORDS, words
+
+    count = len(words(text))
+    if not count:
+        return None, f"{path} has no words in it: paste the job ad's text into it and try again"
+    if count > MAX_WORDS:
+        return None, (
+            f"{path} has about {count:,} words, more than any job ad: keep only the ad's text"
+        )
+    return text, None
+
+
 def _feedback(args) -> int:
+    if args.job_ad:
+        args.job_ad, problem = _read_job_ad(args.job_ad)
+        if problem:
+            return _fail(problem)
     if args.batch:
         return _feedback_batch(args)
     text = sys.stdin.read()
@@ -165,7 +198,11 @@ def build_parser() -> argparse.ArgumentParser:
     fb.add_argument("kind", choices=["closing", "objection", "noncommittal"])
     fb.add_argument("--concern", help="objection: what the interviewer is unsure about")
     fb.add_argument("--reply", help="noncommittal: the interviewer's vague answer")
-    fb.add_argument("--job-ad", help="closing: the job ad's requirements, to match evidence")
+    fb.add_argument(
+        "--job-ad",
+        metavar="FILE",
+        help="closing: a text file with the job ad, to judge your evidence against what it asks",
+    )
     fb.add_argument("--json", action="store_true", help="print one JSON object")
     fb.add_argument("--batch", metavar="FILE.csv", help="score every row of a CSV file instead")
     fb.add_argument("--column", help="--batch: the column that holds the answers")
