@@ -108,7 +108,8 @@ def _ask(r, reading):
     asks += [
         s
         for s in reading.sentences
-        if s not in asks and find_phrases(s.words, rule.table("embedded"))
+        if s not in asks
+        and (find_phrases(s.words, rule.table("embedded")) or _whether_about_me(s.words))
     ]
     out = []
     for s in asks:
@@ -120,9 +121,27 @@ def _ask(r, reading):
             continue
         # A judgement or the next stage asked for ("anything putting you off?"), or any
         # yes/no question about the learner ("Am I getting a trial?", "So, am I through?").
-        if find_phrases(words, rule.table("judgement")) or _yes_no_about_me(words):
+        if (
+            find_phrases(words, rule.table("judgement"))
+            or _yes_no_about_me(words)
+            or _whether_about_me(words)
+        ):
             out.append(s)
     return out
+
+
+def _whether_about_me(words):
+    """ "I'd like to know whether you think I'm ready", "I'd value hearing whether anything
+    gives you pause": an embedded yes/no question about the learner is an ask."""
+    for k, w in enumerate(words):
+        if w == "whether" or (w == "if" and k and words[k - 1] in _ASKING_VERBS):
+            rest = words[k + 1 :]
+            if any(x in ("i", "me", "my", "anything") for x in rest):
+                return True
+    return False
+
+
+_ASKING_VERBS = ("know", "hear", "hearing", "ask", "wonder", "wondering", "curious", "tell")
 
 
 def _yes_no_about_me(words):

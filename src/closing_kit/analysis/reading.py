@@ -265,7 +265,9 @@ class Clause:
         self.done = self.about == "self" and _tells_of_work_done(self.words)
         self.plan = self.about == "self" and not self.done and _plans(self.words)
         self.specific = (self.done and _specific(self.words, toks, text, sentence)) or (
-            self.plan and _specific(self.words, toks, text, sentence, plan=True)
+            # A plan's date is often in the clause beside it: "I'm doing it now and I
+            # finish in June."
+            self.plan and _specific(sentence.words, sentence.tokens, text, sentence, plan=True)
         )
 
 
@@ -280,6 +282,13 @@ def _about(words):
     # A clause may open on a phrase of time or place before its subject ("and in
     # two years with a parcel firm I've done..."): look further into it.
     head = words[:12] if any(w in _PREPOSITIONS for w in words[:3]) else words[:8]
+    lead = [w for w in head[:3] if w not in ("and", "but", "so")]
+    if len(lead) >= 2 and lead[0] == "what" and lead[1] in ("i", "we"):
+        return "self"  # "What I have done is the late shift", "What I'm after is..."
+    for k in range(len(head) - 2):
+        cleft = head[k] in ("is", "are", "was", "were") and head[k + 1] == "what"
+        if cleft and head[k + 2] in ("i", "we"):
+            return "self"  # "That's what I've done for three years": the learner's own
     for k, w in enumerate(head):
         if w in _OPENERS and w not in _OTHER:
             continue
@@ -352,11 +361,13 @@ def _verb_at(words, j):
 
 def _subjects(words):
     """Where the learner is the subject: after "I"/"we", or a clause that opens on its verb."""
-    for k, w in enumerate(words):
-        if w in ("i", "we"):
-            yield k + 1
-        elif k == 0 and (w.endswith("ed") or w in lexicon()["irregular_past"] or w.endswith("ing")):
-            yield 0  # "Ran the night shift for two years", as in notes and plain speech
+    named = [k + 1 for k, w in enumerate(words) if w in ("i", "we")]
+    if named:
+        yield from named  # "Forecasting is what I did": the learner is named, so not "forecasting"
+        return
+    w = words[0] if words else ""
+    if w.endswith("ed") or w in lexicon()["irregular_past"] or w.endswith("ing"):
+        yield 0  # "Ran the night shift for two years", as in notes and plain speech
 
 
 def _tells_of_work_done(words):
@@ -374,6 +385,8 @@ def _tells_of_work_done(words):
     n = len(words)
     for j0 in _subjects(words):
         j, aux = _verb_at(words, j0)
+        if aux and aux[0] in ("did", "had") and j0 + 1 < n and words[j0 + 1] in _DETERMINERS:
+            j, aux = j0, []  # "I did my final twelve weeks here": "did" is the verb
         perfect = any(a in ("have", "has", "had") for a in aux)
         past_be = any(a in ("was", "were", "been") for a in aux)
         present_be = any(a in ("am", "is", "are") for a in aux) and not perfect
@@ -383,6 +396,8 @@ def _tells_of_work_done(words):
             break
         verb = words[j]
         nxt = words[j + 1] if j + 1 < n else ""
+        if verb == "do" and "did" in aux:
+            return True  # "I did do the dessert menu for the supper club"
         if verb == "looking" and nxt in ("for", "forward", "to", "at", "around"):
             continue  # "I've been looking for somewhere...", not "looking after residents"
         if verb == "used" and j + 1 < n and words[j + 1] != "to":
@@ -434,6 +449,21 @@ def _tells_of_work_done(words):
     return False
 
 
+_DETERMINERS = (
+    "a",
+    "an",
+    "the",
+    "my",
+    "our",
+    "some",
+    "all",
+    "both",
+    "every",
+    "each",
+    "two",
+    "three",
+    "four",
+)
 _MODALS = ("will", "would", "shall")
 _IN_MOTION = (
     "studying",
@@ -519,10 +549,17 @@ def _plans(words):
                 and len(content_stems(words[j + 1 :])) >= 1
             )
         if verb in ("can", "could"):
+            if words[j + 1 : j + 2] == ["be"] and words[j + 2 : j + 3] in (
+                ["with"],
+                ["available"],
+                ["there"],
+            ):
+                return True  # "I could be with you by the end of February"
             j, _ = _verb_at(words, j + 1)
             return j < n and words[j] in _ABLE and len(content_stems(words[j + 1 :])) >= 1
         if any(a in ("am", "are") for a in aux) and verb in _IN_MOTION:
-            return len(content_stems(words[j + 1 :])) >= 1
+            # "I'm doing the Level 3", or "I'm doing it now" when "it" is what they asked about
+            return len(content_stems(words[j + 1 :])) >= 1 or "it" in words[j + 1 : j + 2]
         return False
     return False
 
@@ -613,9 +650,19 @@ class Reading:
 
     def personal(self, clause):
         """Whether a clause is about life outside work (hobbies, travel, followers)."""
-        return bool(set(clause.words) & _sets()["personal"]) and not (
-            clause.stems & _sets()["work"]
+        # "my little brother's football team" is still life outside work, "team" or not;
+        # a capital makes a title or a name of it ("Sister Hale signed me off").
+        w = clause.words
+        for k in range(len(w) - 1):
+            if w[k] == "outside" and w[k + 1] in ("work", "of", "my"):
+                return True  # "experience of leading people outside work"
+            if w[k] in ("spare", "free") and w[k + 1] == "time":
+                return True
+        mine = _sets()["personal"]
+        personal = len(
+            {t[0] for t in clause.toks if t[0] in mine and not _capital(self.text, t, clause)}
         )
+        return personal > 0 and personal >= len(clause.stems & _sets()["work"])
 
     def asks(self):
         """Sentences that put a question: a "?" or an inverted start ("would you...")."""
@@ -642,6 +689,16 @@ _ASKING = (
 )
 
 
+def _capital(text, tok, clause):
+    """Whether a word is a title before a name ("Sister Hale", "Uncle Joe's Diner"):
+    written with a capital, not at the start of its sentence, and followed by a name."""
+    toks = clause.toks
+    k = toks.index(tok)
+    if k + 1 >= len(toks) or tok[1] == clause.sentence.tokens[0][1]:
+        return False
+    return "A" <= text[tok[1] : tok[1] + 1] <= "Z" and "A" <= text[toks[k + 1][1]] <= "Z"
+
+
 def _inverted(words):
     """ "Would you...", "Is there...", "Am I...": a question without its question mark."""
     head = [w for w in words[:4] if w not in ("so", "and", "but", "just", "okay", "yes", "well")]
@@ -652,7 +709,15 @@ def _inverted(words):
     )
 
 
-def shared(clause_stems, target_stems, topic_stems=None):
+def _compound(part, whole):
+    return (
+        len(part) >= 4
+        and len(whole) >= len(part) + 3
+        and (whole.startswith(part) or whole.endswith(part))
+    )
+
+
+def shared(clause_stems, target_stems, topic_stems=None, sectors=True):
     """The stems a clause shares with a target (the need, the concern, the job ad),
     directly or through a work topic ("rota" meets "shifts" in people_lead).
 
@@ -666,8 +731,16 @@ def shared(clause_stems, target_stems, topic_stems=None):
     direct = clause_stems & target_stems
     if direct:
         return sorted(direct)
+    # Compounds: "night" meets "overnight", "week" meets "weekend".
+    joined = [c for c in clause_stems for t in target_stems if _compound(c, t) or _compound(t, c)]
+    if joined:
+        return sorted(set(joined))
     topic_target = target_stems if topic_stems is None else topic_stems - generic
     common = topics_of(clause_stems) & topics_of(topic_target)
+    if not sectors:
+        # A doubt is answered on its own ground (money, leading people, hours), not by
+        # working in the same field: "wound care" does not answer "medication errors".
+        common = common - set(lexicon()["sector_topics"])
     return sorted(common)
 
 

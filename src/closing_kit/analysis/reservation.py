@@ -9,10 +9,18 @@ words around evidence about something else do not answer the concern.
 from closing_kit.analysis.compat import memo
 from closing_kit.analysis.feedback import Feedback
 from closing_kit.analysis.noncommittal import analyze_noncommittal
-from closing_kit.analysis.reading import Reading, content_stems, find_phrases, lexicon, shared, stem
+from closing_kit.analysis.reading import (
+    Reading,
+    content_stems,
+    find_phrases,
+    lexicon,
+    shared,
+    stem,
+    topics_of,
+)
 from closing_kit.analysis.rubric import rubric
 from closing_kit.analysis.text import input_problem
-from closing_kit.analysis.tokens import sentences, words
+from closing_kit.analysis.tokens import is_word, sentences, words
 
 __all__ = ["analyze_reservation", "concern_terms", "is_vague_reply", "letter_version"]
 
@@ -66,10 +74,15 @@ def analyze_reservation(concern, response):
     # A doubt about level ("quite junior", "very young") is answered by time served and
     # what was taken on in it, whatever the words.
     level = bool((focus if focus is not None else target) & _level_stems())
+    # A doubt that sets one field against another ("you've been in hotels; we're
+    # logistics") is answered in the fields' terms; a doubt within the learner's own
+    # field ("two medication errors") is not answered by more of that field.
+    sectors = len(topics_of(target) & set(lexicon()["sector_topics"])) >= 2
     on_topic = [
         c
         for c in substance
-        if c not in ack_clauses and (shared(c.stems, target, focus) or (level and c.specific))
+        if c not in ack_clauses
+        and (shared(c.stems, target, focus, sectors=sectors) or (level and c.specific))
     ]
     if evidence and not on_topic:
         # The learner names the concern's subject in their own clause and backs it elsewhere:
@@ -77,8 +90,23 @@ def analyze_reservation(concern, response):
         on_topic = [
             c
             for c in reading.clauses
-            if c.about == "self" and c not in ack_clauses and shared(c.stems, target, focus)
+            if c.about == "self"
+            and c not in ack_clauses
+            and not reading.personal(c)
+            and shared(c.stems, target if focus is None else focus, focus, sectors=sectors)
         ]
+    if not on_topic:
+        # "I'm doing it now", "I've had to use it twice": right after taking the concern
+        # in, "it" is the concern's subject.
+        early = reading.sentences[:3]
+        on_topic = [
+            c
+            for c in substance
+            if c not in ack_clauses
+            and c.sentence in early
+            and c.about == "self"
+            and any(w in ("it", "them") for w in c.words[1:])
+        ][:1]
     if not target:  # nothing to match against: any substance answers
         on_topic = [c for c in substance if c not in ack_clauses]
 
@@ -145,7 +173,26 @@ def _doubt_stems(rules, concern):
     ("I'm not sure how that translates to six-year-olds"), not the background it recalls."""
     table = rules["addresses_concern"].table("doubt")
     doubt = [s for s in sentences(concern) if s.question or find_phrases(s.words, table)]
-    return content_stems([w for s in doubt for w in s.words]) if doubt else None
+    if not doubt:
+        return None
+    said = []
+    for s in doubt:
+        said += _asked_part(s) if s.question else s.words
+    return content_stems(said)
+
+
+_WH = ("how", "what", "why", "when", "where", "who", "which", "have", "has", "do", "does")
+
+
+def _asked_part(sentence):
+    """The clauses of a question from the one that asks on: in "You've been in policy,
+    writing the local plan: have you done anything face to face?", the last."""
+    clauses = [[t[0] for t in c] for c in sentence.clauses]
+    for k, part in enumerate(clauses):
+        head = [w for w in part[:2] if w not in ("so", "and", "but")]
+        if k and head and (head[0] in _WH or head[0] in ("can", "could", "would", "are", "is")):
+            return [w for c in clauses[k:] for w in c if is_word(w)]
+    return sentence.words
 
 
 def _negated(words, start):
