@@ -9,6 +9,7 @@ timestamp first, and the error says where the copy is.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -16,12 +17,21 @@ import tempfile
 import time
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
+
 __all__ = [
     "StorageError",
     "backup_copy",
+    "check_output",
     "load_json",
+    "locked",
+    "real_path",
     "remove_stale_temporaries",
     "save_json",
+    "write_output",
     "work_dir",
 ]
 
@@ -45,9 +55,28 @@ def work_dir() -> Path:
     return folder
 
 
+def real_path(path: Path) -> Path:
+    """The file a save should replace: a symlink's target, so the link stays a link."""
+    return Path(os.path.realpath(path))
+
+
 def save_json(path: Path, data) -> None:
-    """Write ``data`` as JSON to ``path`` atomically."""
-    path = Path(path)
+    """Write ``data`` as JSON to ``path`` atomically.
+
+    Through a symlink the target is replaced and the link kept; an existing
+    file keeps its permissions, and a read-only one is refused (``StorageError``)
+    rather than replaced. The folder is synced after the rename, so a power cut
+    cannot undo a save that has returned.
+    """
+    path = real_path(Path(path))
+    mode = None
+    if path.exists():
+        mode = path.stat().st_mode & 0o7777
+        if not mode & 0o222:
+            raise StorageError(
+                f"{path.name} is read-only, so it was not changed: make it writable "
+                "(or save under another name); your text is still here."
+            )
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -55,11 +84,149 @@ def save_json(path: Path, data) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _sync_folder(path.parent)
     remove_stale_temporaries(path)
+
+
+def write_output(path, content, inputs=()) -> Path:
+    """Write an export (``str`` or ``bytes``) to ``path`` atomically; return the file written.
+
+    Refused with ``StorageError`` (one line) when ``path`` is one of ``inputs``
+    or the same file under another name (a hard link), when it is a learner's
+    workbook, or when it is a folder. A failed write leaves an earlier export whole.
+    """
+    target = check_output(path, inputs)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _sync_folder(target.parent)
+    return target
+
+
+def check_output(path, inputs=()) -> Path:
+    """The real file ``write_output`` would write, or ``StorageError`` saying why it may not."""
+    target = real_path(Path(path))
+    if target.is_dir():
+        raise StorageError(f"{Path(path).name} is a folder: give a file name to write")
+    if not target.exists():
+        return target
+    for given in inputs:
+        try:
+            same = os.path.samefile(target, given)
+        except OSError:
+            same = False
+        if same:
+            raise StorageError(
+                f"{Path(path).name} is a file being read: choose another output name"
+            )
+    if _is_workbook(target):
+        raise StorageError(
+            f"{Path(path).name} is a learner's workbook, so it was not written over: "
+            "choose another output name"
+        )
+    return target
+
+
+def _is_workbook(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return b'"closing-kit workbook"' in head
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable; a no-op where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+#: How long a save waits for another process's save of the same file.
+LOCK_SECONDS = 10
+
+
+@contextlib.contextmanager
+def locked(path: Path):
+    """Hold the lock for saving ``path`` (``.NAME.lock`` beside its real file).
+
+    ``fcntl.flock`` where it exists, so a killed process never leaves the lock
+    held; elsewhere a lock file made with ``O_EXCL``, taken over when older
+    than ``STALE_SECONDS``. Waits up to ``LOCK_SECONDS``, then raises
+    ``StorageError``.
+    """
+    target = real_path(Path(path))
+    lock = target.with_name(f".{target.name}.lock")
+    deadline = time.monotonic() + LOCK_SECONDS
+    if fcntl is not None:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise StorageError(_BUSY.format(name=target.name)) from None
+                    time.sleep(0.005)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+        return
+    while True:  # pragma: no cover - platforms without fcntl (Windows)
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            os.close(fd)
+            break
+        except FileExistsError:
+            try:
+                if time.time() - lock.stat().st_mtime > STALE_SECONDS:
+                    lock.unlink()
+                    continue
+            except OSError:
+                continue
+            if time.monotonic() > deadline:
+                raise StorageError(_BUSY.format(name=target.name)) from None
+            time.sleep(0.005)
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+
+
+_BUSY = (
+    "{name} is being saved by another notebook and did not come free: "
+    "save again in a moment; your text is still here."
+)
 
 
 def remove_stale_temporaries(path: Path, now: float | None = None) -> list[Path]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 from closing_kit import safe_files
@@ -24,6 +25,7 @@ __all__ = [
     "WorkbookError",
     "free_name",
     "load_workbook",
+    "merge_sections",
     "read_workbook",
     "save_sections",
     "save_workbook",
@@ -90,25 +92,79 @@ def save_workbook(path: str | Path, workbook: dict) -> None:
     safe_files.save_json(Path(path), workbook)
 
 
-def save_sections(path: str | Path, workbook: dict, sections) -> dict:
+def save_sections(path: str | Path, workbook: dict, sections, base: dict | None = None) -> dict:
     """Save only ``sections`` of ``workbook``, keeping the rest as it is on disk.
 
     A section is a top-level key ("memory") or a dotted path to a part of one
     ("practice.closing"). Two notebooks open on the same interview each save
-    their own part, so neither undoes the other's. Returns the workbook as
+    their own part, so neither undoes the other's: the file is read, merged
+    and written under a lock (``safe_files.locked``). Returns the workbook as
     saved. A file on disk that cannot be opened raises ``WorkbookError`` and is
-    not overwritten.
+    not overwritten. ``base`` is the workbook as this notebook last read it;
+    see ``merge_sections`` for what happens when both sides changed a section.
+    """
+    return merge_sections(path, workbook, sections, base)[0]
+
+
+def merge_sections(path, workbook, sections, base=None) -> tuple[dict, list[str]]:
+    """``save_sections``, and a one-line note for each real conflict.
+
+    A conflict is a section that another notebook changed since ``base`` was
+    read, and that this one changed too, differently. This notebook's version
+    is saved; the other is kept in ``NAME.conflict-STAMP.json`` beside the file,
+    which the note names, so neither is lost.
     """
     path = Path(path)
-    current = read_workbook(path) if path.exists() else dict(workbook)
-    for name in sections:
-        *parents, key = name.split(".")
-        mine, theirs = workbook, current
-        for part in parents:
-            mine, theirs = mine[part], theirs[part]
-        theirs[key] = mine[key]
-    save_workbook(path, current)
-    return current
+    notes = []
+    with safe_files.locked(path):
+        exists = path.exists()
+        current = read_workbook(path) if exists else _copy(workbook)
+        kept = {}
+        for name in sections:
+            mine, theirs, before = _at(workbook, name), _at(current, name), None
+            if base is not None:
+                before = _at(base, name)
+            if exists and base is not None and theirs not in (before, mine) and mine != before:
+                kept[name] = theirs
+            _put(current, name, mine)  # the same object: widgets keep references into it
+        if kept:
+            aside = _conflict_name(path)
+            safe_files.save_json(aside, {"kept_from_the_other_notebook": kept})
+            names = ", ".join(kept)
+            notes.append(
+                f"{names} was also changed in another notebook: yours is saved, and the other "
+                f"version is kept in {aside.name}."
+            )
+        save_workbook(path, current)
+    return current, notes
+
+
+def _at(workbook, name):
+    value = workbook
+    for part in name.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def _put(workbook, name, value):
+    *parents, key = name.split(".")
+    for part in parents:
+        workbook = workbook.setdefault(part, {})
+    workbook[key] = value
+
+
+def _copy(value):
+    return json.loads(json.dumps(value))
+
+
+def _conflict_name(path: Path) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.stem}.conflict-{stamp}{path.suffix}")
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}.conflict-{stamp}-{n}{path.suffix}")
+    return candidate
 
 
 def free_name(path: str | Path) -> Path:
