@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 from pathlib import Path
 
 import ipywidgets as w
 
 from closing_kit.analysis import level_for
 from closing_kit.practice.history import merge_legacy_files, retire
-from closing_kit.safe_files import work_dir
+from closing_kit.safe_files import StorageError, work_dir
 from closing_kit.workbook._data import load
 from closing_kit.workbook.fields import field_problem
 from closing_kit.workbook.model import parse_date
@@ -30,6 +31,7 @@ from closing_kit.workbook.store import (
     WorkbookError,
     free_name,
     load_workbook,
+    merge_sections,
     read_workbook,
     save_sections,
     save_workbook,
@@ -167,13 +169,13 @@ class ExerciseView:
         self.path = Path(path)
         message, error = "", False
         try:
-            self.workbook = load_workbook(self.path)
+            self._took(load_workbook(self.path))
         except WorkbookError as err:
             fresh = free_name(self.path)
             message = f"{err} Your new notes go to {fresh.name}."
             error = True
             self.path = fresh
-            self.workbook = load_workbook(fresh)
+            self._took(load_workbook(fresh))
         if not message:
             state = "Opened" if self.path.exists() else "New interview, saved as you type to"
             message = f"{state} {self.path.name}."
@@ -198,8 +200,8 @@ class ExerciseView:
         if not merged:
             return " ".join(problems), bool(problems)
         try:
-            self.workbook = save_sections(self.path, self.workbook, ["practice"])
-        except (WorkbookError, OSError, ValueError) as err:
+            self._took(save_sections(self.path, self.workbook, ["practice"]))
+        except (StorageError, OSError, ValueError) as err:
             return f"Your earlier practice files were not brought in: {err}", True
         retire(folder, merged)
         names = ", ".join(merged)
@@ -213,7 +215,7 @@ class ExerciseView:
         """Read the file again, to pick up what another notebook saved (quietly)."""
         if self.path.exists():
             try:
-                self.workbook = read_workbook(self.path)
+                self._took(read_workbook(self.path))
             except WorkbookError as err:
                 self.say(str(err), error=True)
 
@@ -226,7 +228,10 @@ class ExerciseView:
             return False
         sections = sections or self.sections
         try:
-            self.workbook = save_sections(self.path, self.workbook, sections)
+            saved, conflicts = merge_sections(
+                self.path, self.workbook, sections, getattr(self, "_base", None)
+            )
+            self._took(saved)
         except WorkbookError as err:
             fresh = free_name(self.path)
             try:
@@ -237,11 +242,29 @@ class ExerciseView:
             self.file_box.value = fresh.name
             self.say(f"{err} Your notes are saved in {fresh.name} instead.", error=True)
             return True
+        except StorageError as err:  # read-only, or another save held the file too long
+            self.say(str(err), error=True)
+            return False
+        except ValueError as err:  # the workbook would not pass its own format
+            self.say(
+                f"Could not save to {self.path.name}: {err}. Your text is still here; "
+                "open another interview file or tell your coach.",
+                error=True,
+            )
+            return False
         except OSError as err:
             return self._unsaved(err)
+        if conflicts:
+            self.say(" ".join(conflicts), error=True)
+            return True
         saved = f"Saved to {self.path.name}."
         self.say(f"{note} {saved}" if note else saved, error=bool(note) and warn)
         return True
+
+    def _took(self, workbook: dict) -> None:
+        """Show ``workbook`` as this notebook's, and remember it as read (the merge's base)."""
+        self.workbook = workbook
+        self._base = json.loads(json.dumps(workbook))
 
     def _unsaved(self, err: OSError) -> bool:
         self.say(
