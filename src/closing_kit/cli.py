@@ -93,15 +93,25 @@ def _class_report(args) -> int:
     if not folder.is_dir():
         return _fail(f"{args.folder} is not a folder: give the folder that holds the workbooks")
     try:
-        from closing_kit.classroom.report import build_report, write_csv
+        from closing_kit.classroom.report import build_report, csv_text
     except ImportError as err:
         return _fail(f"the class report needs the 'class' extra ({err.name} is missing): "
                      "pip install 'closing-kit[class]'")  # fmt: skip
+    from closing_kit.safe_files import StorageError, check_output, write_output
+
+    inputs = sorted(folder.glob("*.json"))
+    try:  # before the work, so nothing is half written
+        for out in filter(None, (args.output, args.csv)):
+            check_output(out, inputs)
+    except StorageError as err:
+        return _fail(str(err))
     report = build_report(folder, anonymise=args.anonymise)
     try:
-        Path(args.output).write_text(report.html, encoding="utf-8")
+        write_output(args.output, report.html, inputs=inputs)
         if args.csv:
-            write_csv(report, args.csv)
+            write_output(args.csv, csv_text(report).encode("utf-8-sig"), inputs=inputs)
+    except StorageError as err:
+        return _fail(str(err))
     except OSError as err:
         return _fail(f"cannot write the report ({err.strerror or err}: {err.filename})")
     skipped = len(report.data.skipped)

@@ -9,6 +9,7 @@ page and in the table, and leaves no name, file name or interview detail behind.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -107,12 +108,20 @@ def build_report(folder: str | Path, anonymise: bool = False) -> ClassReport:
     return ClassReport(html, header, rows, page_data)
 
 
+def csv_text(report: ClassReport) -> str:
+    """The per-learner table as CSV text (write it as UTF-8 with a BOM for spreadsheets)."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(report.header)
+    writer.writerows([safe_cell(c) for c in row] for row in report.rows)
+    return out.getvalue()
+
+
 def write_csv(report: ClassReport, path: str | Path) -> None:
-    """The per-learner table as CSV (UTF-8 with a BOM, so spreadsheets read the accents)."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(report.header)
-        writer.writerows([safe_cell(c) for c in row] for row in report.rows)
+    """The per-learner table as a CSV file, written atomically (UTF-8 with a BOM)."""
+    from closing_kit.safe_files import write_output
+
+    write_output(path, csv_text(report).encode("utf-8-sig"))
 
 
 def _comments(miss: Miss) -> tuple[str, ...]:

@@ -67,6 +67,16 @@ def _output(workbook_path: str, out: str) -> Path:
     return target
 
 
+def _write(workbook_path: str, target: Path, content) -> Path:
+    """Write an export atomically, never over the workbook or another learner's."""
+    from closing_kit.safe_files import StorageError, write_output
+
+    try:
+        return write_output(target, content, inputs=[workbook_path])
+    except StorageError as err:
+        raise _Refused(str(err)) from None
+
+
 def _new(args) -> int:
     from closing_kit.workbook.model import SCHEMA_VERSION, new_workbook, parse_date
     from closing_kit.workbook.store import save_workbook
@@ -120,7 +130,7 @@ def _remind(args) -> int:
         calendar = to_ics(data)
     except ValueError as err:
         raise _Refused(f"{Path(args.file).name}: {err}") from None
-    target.write_bytes(calendar)
+    target = _write(args.file, target, calendar)
     for line in plan(data).reasons:
         print(line)
     print(f"wrote {target}")
@@ -134,7 +144,7 @@ def _export(args) -> int:
     text = to_html(data) if args.format == "html" else to_markdown(data)
     if args.output:
         target = _output(args.file, args.output)
-        target.write_text(text, encoding="utf-8")
+        target = _write(args.file, target, text)
         print(f"wrote {target}")
     else:
         sys.stdout.write(text)
