@@ -151,6 +151,27 @@ def test_a_failed_save_keeps_the_text_on_screen(home, monkeypatch):
     assert view.boxes["promises"].value == "send the deck"
 
 
+def test_a_read_only_workbook_is_said_in_one_line_and_the_text_stays(home):
+    view = show_memory_dump()
+    view.boxes["details"].value = "first note"
+    (home / "my-interview.json").chmod(0o444)
+    before = (home / "my-interview.json").read_bytes()
+    view.boxes["details"].value = "Tom: the new ticket system"
+    assert "read-only" in view.status.value and "\n" not in view.status.value
+    assert view.boxes["details"].value == "Tom: the new ticket system"
+    assert (home / "my-interview.json").read_bytes() == before
+
+
+def test_two_exercises_editing_the_same_section_keep_both_versions(home):
+    one, two = show_memory_dump(), show_memory_dump()
+    one.boxes["details"].value = "Priya asked about the rota"
+    two.boxes["details"].value = "Tom: the new ticket system"
+    assert "another notebook" in two.status.value
+    assert saved(home)["memory"]["details"] == "Tom: the new ticket system"
+    (aside,) = home.glob("my-interview.conflict-*.json")
+    assert "Priya asked about the rota" in aside.read_text(encoding="utf-8")
+
+
 def test_the_file_picker_opens_another_interview(home):
     view = show_contacts()
     view.company.value = "First"
