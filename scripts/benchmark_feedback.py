@@ -8,7 +8,8 @@
   phone runs (skipped, with a line saying why, if node or the port is missing;
   ``.ci/run`` installs it under ~/.cache/closing-kit/micropython).
 - Agreement with the labelled corpus (``tests/data/feedback_corpus_*.jsonl``):
-  the tuning part, then the test part, which is never tuned on. Pairwise
+  the tuning part, then the test part, which is never tuned on, then a fresh
+  part from a later writer (not yet second-reviewed). Pairwise
   accuracy, confusion of levels, the two errors that matter, and errors by
   register, first language and trap (``scripts/feedback_agreement.py``).
 - Agreement with the two earlier held-out sets (``feedback_holdout.json``).
@@ -179,8 +180,12 @@ def main():
             f"MicroPython 1.27 (WebAssembly, Node {_node_version()}): median {mp[0]:.2f} ms, "
             f"99th percentile {mp[1]:.2f} ms ({mp[2]:.0f} s for the whole run, start included)"
         )
-    for part in ("tune", "test"):
-        note = "tuned on" if part == "tune" else "never tuned on"
+    notes = {
+        "tune": "tuned on",
+        "test": "never tuned on",
+        "fresh": "a later writer, never tuned on, labels not yet second-reviewed",
+    }
+    for part, note in notes.items():
         print(f"\n## Agreement: the {part} part ({note})\n")
         agreement.report(agreement.judged(agreement.load(DATA / f"feedback_corpus_{part}.jsonl")))
     print("\n## The two earlier held-out sets\n")
