@@ -13,6 +13,7 @@ import contextlib
 import json
 import os
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -72,7 +73,7 @@ def save_json(path: Path, data) -> None:
     mode = None
     if path.exists():
         mode = path.stat().st_mode & 0o7777
-        if not mode & 0o222:
+        if not mode & 0o222 and not _IN_BROWSER:  # the browser's drive reports no modes
             raise StorageError(
                 f"{path.name} is read-only, so it was not changed: make it writable "
                 "(or save under another name); your text is still here."
@@ -84,7 +85,7 @@ def save_json(path: Path, data) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
+        _keep_mode(tmp, mode if mode is not None else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -109,7 +110,7 @@ def write_output(path, content, inputs=()) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
+        _keep_mode(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -151,14 +152,24 @@ def _is_workbook(path: Path) -> bool:
     return b'"closing-kit workbook"' in head
 
 
+def _keep_mode(path, mode: int) -> None:
+    with contextlib.suppress(OSError):  # a file system without modes: nothing to keep
+        os.chmod(path, mode)
+
+
 def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
+    try:
+        mask = os.umask(0)
+        os.umask(mask)
+    except (OSError, AttributeError):
+        return 0o022
     return mask
 
 
 def _sync_folder(folder: Path) -> None:
     """Make a rename in ``folder`` durable; a no-op where folders cannot be opened."""
+    if _IN_BROWSER:
+        return
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -171,6 +182,8 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+#: Pyodide in JupyterLite: one kernel per tab, and a browser-backed file system.
+_IN_BROWSER = sys.platform == "emscripten"
 #: How long a save waits for another process's save of the same file.
 LOCK_SECONDS = 10
 
@@ -187,6 +200,11 @@ def locked(path: Path):
     target = real_path(Path(path))
     lock = target.with_name(f".{target.name}.lock")
     deadline = time.monotonic() + LOCK_SECONDS
+    if _IN_BROWSER:
+        # Pyodide in the browser (JupyterLite): one kernel per tab, no other process to
+        # wait for, and its file system has no locks; the site's storage sync does the rest.
+        yield
+        return
     if fcntl is not None:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
         try:
@@ -198,6 +216,8 @@ def locked(path: Path):
                     if time.monotonic() > deadline:
                         raise StorageError(_BUSY.format(name=target.name)) from None
                     time.sleep(0.005)
+                except OSError:
+                    break  # a file system without locks (some network shares): save unlocked
             yield
         finally:
             os.close(fd)  # closing releases the lock
