@@ -32,6 +32,7 @@ __all__ = [
     "real_path",
     "remove_stale_temporaries",
     "save_json",
+    "stamped_name",
     "write_output",
     "work_dir",
 ]
@@ -79,18 +80,7 @@ def save_json(path: Path, data) -> None:
                 "(or save under another name); your text is still here."
             )
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _keep_mode(tmp, mode if mode is not None else 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _sync_folder(path.parent)
+    _replace(path, text.encode("utf-8"), mode)
     remove_stale_temporaries(path)
 
 
@@ -103,20 +93,25 @@ def write_output(path, content, inputs=()) -> Path:
     """
     target = check_output(path, inputs)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
+    _replace(target, data, target.stat().st_mode & 0o7777 if target.exists() else None)
+    return target
+
+
+def _replace(target: Path, data: bytes, mode: int | None) -> None:
+    """Write ``data`` to a temporary file beside ``target``, flush it, rename it over
+    ``target`` and sync the folder; ``mode`` is the old file's (``None``: a new file)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        _keep_mode(tmp, mode)
+        _keep_mode(tmp, mode if mode is not None else 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     _sync_folder(target.parent)
-    return target
 
 
 def check_output(path, inputs=()) -> Path:
@@ -301,11 +296,17 @@ def load_json(path: Path, default=None):
 
 def backup_copy(path: Path) -> Path:
     """Copy ``path`` aside as ``NAME.unreadable-STAMP.EXT`` (never overwriting one); return it."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}")
-    n = 1
-    while backup.exists():
-        n += 1
-        backup = path.with_name(f"{path.stem}.unreadable-{stamp}-{n}{path.suffix}")
+    backup = stamped_name(path, "unreadable")
     shutil.copy2(path, backup)
     return backup
+
+
+def stamped_name(path: Path, tag: str) -> Path:
+    """A free name beside ``path``: ``NAME.TAG-STAMP.EXT``, then ``NAME.TAG-STAMP-2.EXT``..."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.stem}.{tag}-{stamp}{path.suffix}")
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}.{tag}-{stamp}-{n}{path.suffix}")
+    return candidate

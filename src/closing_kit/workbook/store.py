@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 from closing_kit import safe_files
@@ -128,7 +127,7 @@ def merge_sections(path, workbook, sections, base=None) -> tuple[dict, list[str]
                 kept[name] = theirs
             _put(current, name, mine)  # the same object: widgets keep references into it
         if kept:
-            aside = _conflict_name(path)
+            aside = safe_files.stamped_name(path, "conflict")
             safe_files.save_json(aside, {"kept_from_the_other_notebook": kept})
             names = ", ".join(kept)
             notes.append(
@@ -155,16 +154,6 @@ def _put(workbook, name, value):
 
 def _copy(value):
     return json.loads(json.dumps(value))
-
-
-def _conflict_name(path: Path) -> Path:
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    candidate = path.with_name(f"{path.stem}.conflict-{stamp}{path.suffix}")
-    n = 1
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.stem}.conflict-{stamp}-{n}{path.suffix}")
-    return candidate
 
 
 def free_name(path: str | Path) -> Path:
