@@ -7,7 +7,7 @@ the closing question asks the interviewer for a judgement of the learner
 or for the next stage. The words each check found are quoted back.
 """
 
-from closing_kit.analysis.reading import Reading, ad_stems, find_phrases, shared
+from closing_kit.analysis.reading import Reading, ad_stems, find_phrases, shared, yes_no_start
 from closing_kit.analysis.rubric import rubric
 from closing_kit.analysis.text import input_problem, speaking_seconds
 
@@ -113,6 +113,8 @@ def _ask(r, reading):
     ]
     out = []
     for s in asks:
+        if _answers_itself(s, reading):
+            continue
         words = s.words
         about_me = any(
             w in ("i", "me", "my", "myself", "candidacy", "application") for w in words
@@ -123,11 +125,22 @@ def _ask(r, reading):
         # yes/no question about the learner ("Am I getting a trial?", "So, am I through?").
         if (
             find_phrases(words, rule.table("judgement"))
-            or _yes_no_about_me(words)
+            or _yes_no_about_me(s)
             or _whether_about_me(words)
         ):
             out.append(s)
     return out
+
+
+def _answers_itself(sentence, reading):
+    """ "Why am I right for this? Honestly, ...": a question about the learner that the
+    learner goes on to answer, not one put to the interviewer."""
+    w = [x for x in sentence.words if x not in ("so", "and", "but", "well", "now")]
+    if len(w) < 3 or w[0] not in ("why", "what", "how") or w[2] not in ("i", "me"):
+        return False
+    order = reading.sentences
+    k = order.index(sentence)
+    return k + 1 < len(order) and not order[k + 1].question
 
 
 def _whether_about_me(words):
@@ -144,30 +157,17 @@ def _whether_about_me(words):
 _ASKING_VERBS = ("know", "hear", "hearing", "ask", "wonder", "wondering", "curious", "tell")
 
 
-def _yes_no_about_me(words):
-    """ "Am I through?", "Would you be keen to have me back?": an inverted question
-    whose subject or object is the learner."""
-    head = [w for w in words[:4] if w not in ("so", "and", "but", "just", "okay", "well", "then")]
-    if len(head) < 2 or head[0] not in _INVERTING:
+def _yes_no_about_me(sentence):
+    """ "Am I through?", "Would you be keen to have me back?", "From what you've seen,
+    do you reckon I'd do well here?": a yes/no question that names the learner, or asks
+    whether there is anything ("...is there anything that makes you unsure?")."""
+    k = yes_no_start(sentence)
+    if k < 0:
         return False
-    return head[1] in ("i", "you", "there") and any(w in ("i", "me", "my") for w in words)
-
-
-_INVERTING = (
-    "am",
-    "is",
-    "are",
-    "would",
-    "could",
-    "can",
-    "will",
-    "do",
-    "does",
-    "should",
-    "shall",
-    "may",
-    "have",
-)
+    rest = sentence.words[k:]
+    return any(w in ("i", "me", "my", "myself") for w in rest) or (
+        rest[1] == "there" and any(w in ("anything", "any") for w in rest)
+    )
 
 
 def _perks(problem, reading, rule):

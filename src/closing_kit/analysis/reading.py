@@ -13,6 +13,7 @@ from closing_kit.analysis.tokens import quote, sentences, words
 
 __all__ = [
     "Reading",
+    "yes_no_start",
     "content_stems",
     "find_phrases",
     "phrase_table",
@@ -86,6 +87,8 @@ def stem(word):
             break
     if word.endswith("e") and len(word) > 4:
         word = word[:-1]
+    if len(word) > 5 and word.endswith("ll") and word[-3] in "aeiou" and word[-4] not in "aeiou":
+        word = word[:-1]  # "travelled" -> "travel", "cancelling" -> "cancel"
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiousl":
         word = word[:-1]  # "planned" -> "plan", "running" -> "run"
     return word
@@ -285,6 +288,9 @@ def _about(words):
     lead = [w for w in head[:3] if w not in ("and", "but", "so")]
     if len(lead) >= 2 and lead[0] == "what" and lead[1] in ("i", "we"):
         return "self"  # "What I have done is the late shift", "What I'm after is..."
+    for k in range(1, min(len(head), 7) - 1):
+        if head[k] in ("is", "was") and head[k + 1] in ("i", "we"):
+            return "self"  # "The closest thing is I run the tuck shop", "Thing is, I..."
     for k in range(len(head) - 2):
         cleft = head[k] in ("is", "are", "was", "were") and head[k + 1] == "what"
         if cleft and head[k + 2] in ("i", "we"):
@@ -387,6 +393,8 @@ def _tells_of_work_done(words):
         j, aux = _verb_at(words, j0)
         if aux and aux[0] in ("did", "had") and j0 + 1 < n and words[j0 + 1] in _DETERMINERS:
             j, aux = j0, []  # "I did my final twelve weeks here": "did" is the verb
+        if "did" in aux and aux[aux.index("did") + 1 : aux.index("did") + 2] == ["do"]:
+            return True  # "I did do the dessert menu for the supper club"
         perfect = any(a in ("have", "has", "had") for a in aux)
         past_be = any(a in ("was", "were", "been") for a in aux)
         present_be = any(a in ("am", "is", "are") for a in aux) and not perfect
@@ -396,8 +404,6 @@ def _tells_of_work_done(words):
             break
         verb = words[j]
         nxt = words[j + 1] if j + 1 < n else ""
-        if verb == "do" and "did" in aux:
-            return True  # "I did do the dessert menu for the supper club"
         if verb == "looking" and nxt in ("for", "forward", "to", "at", "around"):
             continue  # "I've been looking for somewhere...", not "looking after residents"
         if verb == "used" and j + 1 < n and words[j + 1] != "to":
@@ -421,6 +427,10 @@ def _tells_of_work_done(words):
                 or _has_quantity(words)
                 or bool(content_stems(words) & s["work"])
             )
+        if perfect and verb == "got":
+            # "I've got" is having: "I've got three hundred models" is not work done,
+            # "I've got six years on nights" and "I've got my forklift ticket" can be.
+            return _span_of_time(words) or bool(content_stems(words) & s["work"])
         if perfect and (verb.endswith("ed") or verb in irregular or verb.endswith("ing")):
             return True
         if verb in irregular and verb not in ("run", "set", "put", "cut", "hit", "read", "beat"):
@@ -617,6 +627,22 @@ def _specific(words, toks, text, sentence, plan=False):
     )
 
 
+def _attach_fragments(clauses):
+    """ "I did the dessert menu for the supper club, six courses, eighty covers, once a
+    month": the short pieces after a told experience make it specific."""
+    for k, c in enumerate(clauses):
+        if not c.done or c.specific:
+            continue
+        for f in clauses[k + 1 : k + 4]:
+            if f.sentence is not c.sentence or f.about == "self" or len(f.words) > 8:
+                break
+            if any(w in ("i", "we", "you", "they", "he", "she") for w in f.words):
+                break
+            if _has_quantity(f.words) or _span_of_time(f.words):
+                c.specific = True
+                break
+
+
 class Reading:
     """An answer read once: its sentences and clauses, for every check to use."""
 
@@ -628,6 +654,7 @@ class Reading:
         self.clauses = [Clause(c, s, self.text) for s in self.sentences for c in s.clauses]
         self.words = [w for s in self.sentences for w in s.words]
         self.stems = content_stems(self.words)
+        _attach_fragments(self.clauses)
 
     def quote(self, toks):
         return quote(self.text, toks)
@@ -649,24 +676,77 @@ class Reading:
         return [c for c in self.clauses if c.done]
 
     def personal(self, clause):
-        """Whether a clause is about life outside work (hobbies, travel, followers)."""
-        # "my little brother's football team" is still life outside work, "team" or not;
-        # a capital makes a title or a name of it ("Sister Hale signed me off").
-        w = clause.words
-        for k in range(len(w) - 1):
-            if w[k] == "outside" and w[k + 1] in ("work", "of", "my"):
-                return True  # "experience of leading people outside work"
-            if w[k] in ("spare", "free") and w[k + 1] == "time":
-                return True
-        mine = _sets()["personal"]
-        personal = len(
-            {t[0] for t in clause.toks if t[0] in mine and not _capital(self.text, t, clause)}
-        )
-        return personal > 0 and personal >= len(clause.stems & _sets()["work"])
+        """Whether a clause is about life outside work (hobbies, travel, followers).
+
+        Told as a fan, a guest or a child ("since I was six"), or with more words of
+        family and pastimes than of work.
+        """
+        if _personal_words(self.text, clause):
+            return True
+        # What the learner did to the company's own things ("I spotted one of your
+        # Scanias on the M6", "I've read your annual report") is knowing of the firm,
+        # not experience for the job.
+        return clause.done and "your" in clause.words and not clause.stems & _sets()["work"]
 
     def asks(self):
         """Sentences that put a question: a "?" or an inverted start ("would you...")."""
         return [s for s in self.sentences if s.question or _inverted(s.words)]
+
+
+#: How a pastime is told: as a fan or a guest, or timed from childhood.
+_AS_CONSUMER = (
+    "fan",
+    "customer",
+    "guest",
+    "passenger",
+    "user",
+    "shopper",
+    "viewer",
+    "player",
+    "spectator",
+    "visitor",
+    "tourist",
+    "hobbyist",
+    "kid",
+    "child",
+    "teenager",
+)
+_YOUNG = ("young", "little", "small", "kid", "child", "teenager", "a", "at", "in", "about")
+
+
+def _personal_words(text, clause):
+    """A clause told as life outside work, by its own words."""
+    w = clause.words
+    s = _sets()
+    for k in range(len(w) - 1):
+        if w[k] == "outside" and w[k + 1] in ("work", "of", "my"):
+            return True  # "experience of leading people outside work"
+        if w[k] in ("spare", "free") and w[k + 1] == "time":
+            return True
+        if w[k] == "receiving" and w[k + 1] == "end":
+            return True  # "I've been on the receiving end of every delay"
+        if w[k] == "as" and w[k + 1] in _AS_CONSUMER:
+            return True  # "as a guest", "as a fan"; "as a" + a job is not this
+        if w[k] == "as" and w[k + 1] in ("a", "an") and k + 2 < len(w) and w[k + 2] in _AS_CONSUMER:
+            return True
+        if w[k : k + 3] == ["since", "i", "was"] and k + 3 < len(w):
+            nxt = w[k + 3]
+            if nxt[0].isdigit() or nxt in s["numbers"] or nxt in _YOUNG:
+                return True  # "I've been gaming since I was six"
+        if w[k] == "my" and w[k + 1] in ("whole", "entire") and w[k + 2 : k + 3] == ["life"]:
+            return True  # "trucks are my whole life"
+    # "my little brother's football team" is still life outside work, "team" or not;
+    # a capital makes a title or a name of it ("Sister Hale signed me off").
+    mine = s["personal"]
+    personal = len(
+        {
+            t[0]
+            for t in clause.toks
+            if (t[0] in mine or t[0][-1:] == "s" and t[0][:-1] in mine)
+            and not _capital(text, t, clause)
+        }
+    )
+    return personal > 0 and personal >= len(clause.stems & s["work"])
 
 
 _ASKING = (
@@ -697,6 +777,106 @@ def _capital(text, tok, clause):
     if k + 1 >= len(toks) or tok[1] == clause.sentence.tokens[0][1]:
         return False
     return "A" <= text[tok[1] : tok[1] + 1] <= "Z" and "A" <= text[toks[k + 1][1]] <= "Z"
+
+
+_FILLERS = (
+    "so",
+    "and",
+    "but",
+    "just",
+    "okay",
+    "ok",
+    "yes",
+    "yeah",
+    "well",
+    "then",
+    "honestly",
+    "plainly",
+    "frankly",
+    "simply",
+    "straight",
+    "up",
+    "please",
+    "now",
+    "right",
+    "look",
+    "finally",
+    "lastly",
+)
+#: Words that make an inverted "do you"/"can I" part of a wh-question or a
+#: subordinate clause, not a yes/no question: "what do you need", "than I can".
+_NOT_YES_NO = (
+    "what",
+    "how",
+    "why",
+    "when",
+    "where",
+    "who",
+    "whom",
+    "which",
+    "whose",
+    "that",
+    "if",
+    "whether",
+    "than",
+    "as",
+    "i",
+    "we",
+    "you",
+    "they",
+    "he",
+    "she",
+    "it",
+    "there",
+    "to",
+)
+
+
+def yes_no_start(sentence):
+    """Where a sentence's yes/no question starts, or -1.
+
+    The question can open the sentence ("Am I through?"), open one of its
+    clauses ("So my question is: do you think I can do well here?"), or, in a
+    sentence that ends on "?", come after an opening phrase ("From what you've
+    seen today do you reckon I could do well here?"). An inverted verb after a
+    wh-word or a subject is no yes/no question ("what do you need", "I can").
+    """
+    w = sentence.words
+    start = 0
+    for c in sentence.clauses:
+        k = start
+        while k < start + len(c) and w[k] in _FILLERS:
+            k += 1
+        if _inverted_at(w, k):
+            return k
+        start += len(c)
+    if sentence.question:
+        for k in range(1, len(w) - 1):
+            if _inverted_at(w, k) and w[k - 1] not in _NOT_YES_NO and not _wh_before(w, k):
+                return k
+    return -1
+
+
+_WH_WORDS = ("what", "how", "why", "when", "where", "who", "which", "whose")
+_PRONOUNS = ("i", "you", "we", "they", "he", "she")
+
+
+def _wh_before(w, k):
+    """ "What date should I put in my diary?": the inversion belongs to a wh-question
+    whose wh-word came just before it with no subject of its own in between (unlike
+    "From what you've seen, do you reckon...")."""
+    for j in range(max(0, k - 4), k):
+        if w[j] in _WH_WORDS and not any(x in _PRONOUNS for x in w[j + 1 : k]):
+            return True
+    return False
+
+
+def _inverted_at(words, k):
+    return (
+        k + 1 < len(words)
+        and words[k] in _ASKING
+        and words[k + 1] in ("you", "i", "there", "we", "it", "that")
+    )
 
 
 def _inverted(words):

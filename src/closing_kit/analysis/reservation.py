@@ -93,6 +93,7 @@ def analyze_reservation(concern, response):
             if c.about == "self"
             and c not in ack_clauses
             and not reading.personal(c)
+            and not _knows(c)
             and shared(c.stems, target if focus is None else focus, focus, sectors=sectors)
         ]
     if not on_topic:
@@ -111,12 +112,30 @@ def analyze_reservation(concern, response):
         on_topic = [c for c in substance if c not in ack_clauses]
 
     soft = [h for h in hits("no_dismissing", "soft")]
-    dismissing = hits("no_dismissing") + ([] if evidence and on_topic else soft)
+    # Turning to the other candidates ("are the others more senior than me?") leaves
+    # the concern where it was: the same list chapter 7's answers are read with.
+    others = rubric("noncommittal").rules["no_pushing"].table("others")
+    turned = [(q, 0, len(q.words)) for q in reading.asks() if find_phrases(q.words, others)]
+    dismissing = hits("no_dismissing") + ([] if evidence and on_topic else soft) + turned
     empty = hits("no_empty_claims") if not (evidence and on_topic) else []
     check_back = [
-        s for s in reading.asks() if find_phrases(s.words, rules["check_back"].table("words"))
+        s
+        for s in reading.asks()
+        if find_phrases(s.words, rules["check_back"].table("words"))
+        and not any(t[0] is s for t in turned)
     ]
     check_back += [h[0] for h in hits("check_back", "offers")]
+    if not check_back and substance:
+        # Ending on a question put back to the interviewer ("Is there a specific
+        # situation you have in mind?") hands them the next word: that is a check back.
+        last = reading.sentences[-1:]
+        check_back = [
+            q
+            for q in last
+            if q in reading.asks()
+            and not any(t[0] is q for t in turned)
+            and any(w in ("you", "your", "that", "this") for w in q.words)
+        ]
     bridge = hits("bridge") or [(c.sentence, 0, len(c.sentence.words)) for c in on_topic if c.plan]
     results = {
         "acknowledge": (ack[0], ack[1]),
@@ -134,6 +153,48 @@ def analyze_reservation(concern, response):
     if substance and not on_topic:
         notes.append("What you describe is about something other than their concern.")
     return r.feedback(results, notes, empty_message=problem or "")
+
+
+#: "So I know what lambing involves": a claim to understand the subject names it
+#: without speaking to it.
+_KNOWING = (
+    "know",
+    "think",
+    "understand",
+    "believe",
+    "feel",
+    "reckon",
+    "guess",
+    "realise",
+    "realize",
+    "appreciate",
+    "see",
+    "get",
+    "love",
+    "enjoy",
+)
+
+
+def _knows(clause):
+    w = clause.words
+    for k, x in enumerate(w[:-1]):
+        if x in ("i", "we"):
+            j = k + 1
+            while j < len(w) and w[j] in (
+                "do",
+                "really",
+                "definitely",
+                "totally",
+                "fully",
+                "already",
+                "also",
+                "would",
+                "will",
+                "can",
+            ):
+                j += 1
+            return j < len(w) and w[j] in _KNOWING
+    return False
 
 
 def _acknowledgement(rules, reading, target):
