@@ -77,3 +77,17 @@ def test_an_export_replaces_an_earlier_one_whole_and_leaves_no_temporary(tmp_pat
     assert out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
     assert oct(out.stat().st_mode & 0o777) == oct(0o640)
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_letters_never_write_over_a_workbook(tmp_path, alice):
+    """A letters folder that holds the workbook under a letter's name (a hard link)
+    keeps the workbook: one line, exit 2, and the workbook byte for byte as it was."""
+    from closing_kit.workbook.letter_files import write_letters
+
+    folder = tmp_path / "letters"
+    first = write_letters(read_workbook(alice), folder)[0]
+    first.unlink()
+    first.hardlink_to(alice)
+    before = alice.read_bytes()
+    _refused(closing_kit("letters", alice, "-o", folder, cwd=tmp_path), "workbook")
+    assert alice.read_bytes() == before

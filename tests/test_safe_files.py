@@ -126,3 +126,18 @@ def test_saves_killed_at_random_moments_lose_nothing_and_leave_no_litter(tmp_pat
     save_json(path, {"n": -1})
     assert list(tmp_path.glob(".w.json.*.tmp")) == []
     assert load_json(path) == {"n": -1}
+
+
+def test_a_hard_linked_workbook_stays_one_file(tmp_path):
+    """A save through one name of a hard-linked file reaches every name: the file is
+    rewritten in place, not replaced by a new one that the other name never sees."""
+    first = tmp_path / "mine.json"
+    save_json(first, {"notes": "old"})
+    other = tmp_path / "shared" / "mine.json"
+    other.parent.mkdir()
+    other.hardlink_to(first)
+    save_json(other, {"notes": "new"})
+    assert load_json(first) == {"notes": "new"}
+    assert os.path.samefile(first, other)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.json", "shared"]
+    assert sorted(p.name for p in other.parent.iterdir()) == ["mine.json"]

@@ -69,3 +69,17 @@ def test_an_old_file_of_the_wrong_shape_is_refused(tmp_path):
     path.write_text(json.dumps(dict(VERSION_1, people=[{"name": 1}])), encoding="utf-8")
     with pytest.raises(WorkbookError, match="does not match the workbook format"):
         read_workbook(path)
+
+
+@pytest.mark.parametrize("old_id", ["my interview #1", "x" * 65, "", "café-1"])
+def test_a_version_1_id_the_current_format_refuses_is_replaced(tmp_path, old_id):
+    """Version 1 took any text as an id; the file must open and then save, so an id
+    the current format would refuse gets a new one, and every word is still kept."""
+    from closing_kit.workbook.store import save_workbook
+
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(dict(VERSION_1, id=old_id)), encoding="utf-8")
+    wb = load_workbook(path)
+    assert wb["id"] != old_id and problems(wb) == []
+    save_workbook(path, wb)
+    assert read_workbook(path)["people"][0]["talked_about"] == "the new ticket system"

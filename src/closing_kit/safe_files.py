@@ -107,11 +107,45 @@ def _replace(target: Path, data: bytes, mode: int | None) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         _keep_mode(tmp, mode if mode is not None else 0o666 & ~_umask())
+        if _linked(target):
+            _rewrite_in_place(target, data, Path(tmp))
+            return
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     _sync_folder(target.parent)
+
+
+def _linked(target: Path) -> bool:
+    """Whether ``target`` has other names (hard links) that a rename would leave behind."""
+    try:
+        return target.stat().st_nlink > 1
+    except OSError:
+        return False
+
+
+def _rewrite_in_place(target: Path, data: bytes, tmp: Path) -> None:
+    """Write a hard-linked file in place, so every name sees the save.
+
+    A rename would give ``target`` a new inode and leave the other names on the old
+    text. The new text is already flushed in ``tmp``; if the rewrite fails, ``tmp``
+    is kept under a stamped name and the error says where.
+    """
+    try:
+        with open(target, "r+b") as handle:
+            handle.truncate(0)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as err:
+        kept = stamped_name(target, "unsaved")
+        os.replace(tmp, kept)
+        raise StorageError(
+            f"Could not save {target.name} ({err.strerror or 'write failed'}): "
+            f"your new text is kept in {kept.name}."
+        ) from None
+    tmp.unlink(missing_ok=True)
 
 
 def check_output(path, inputs=()) -> Path:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from closing_kit.safe_files import StorageError
 from closing_kit.widgets.base import ExerciseView, auto_width, escape, stacked
 from closing_kit.workbook.fields import field_problem
 from closing_kit.workbook.letter_files import FORMATS, write_letters
@@ -223,6 +224,9 @@ class LettersView(ExerciseView):
         folder = self.path.with_name(f"{self.path.stem}-letters")
         try:
             written = write_letters(self.workbook, folder, self.file_format.value)
+        except StorageError as err:
+            self._files_said(str(err), error=True)
+            return []
         except OSError as err:
             self._files_said(f"Could not write the letters: {err.strerror or err}.", error=True)
             return []

@@ -114,7 +114,13 @@ def _letters(args) -> int:
     folder = Path(args.output) if args.output else source.with_name(f"{source.stem}-letters")
     if folder.exists() and not folder.is_dir():
         raise _Refused(f"{folder.name} is a file, not a folder: give a folder with -o")
-    for path in write_letters(data, folder, args.format):
+    from closing_kit.safe_files import StorageError
+
+    try:
+        written = write_letters(data, folder, args.format)
+    except StorageError as err:
+        raise _Refused(str(err)) from None
+    for path in written:
         print(f"wrote {path}")
     for warning in warnings(data):
         print(f"check: {warning.message}")

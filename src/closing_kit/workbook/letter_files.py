@@ -11,6 +11,7 @@ import io
 import re
 from pathlib import Path
 
+from closing_kit.safe_files import write_output
 from closing_kit.workbook.fields import md_escape, printable
 from closing_kit.workbook.letters import Letter, letters
 
@@ -80,13 +81,14 @@ def write_letters(workbook: dict, folder: str | Path, fmt: str = "md") -> list[P
     """Write one file per letter into ``folder`` (created if needed); return the paths.
 
     Files are named by position and name (``01-anna-brandt.md``) so they sort
-    in the order of the contact cards.
+    in the order of the contact cards. Each is written atomically
+    (``safe_files.write_output``); ``StorageError`` says which one could not be.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for n, letter in enumerate(letters(workbook), 1):
         path = folder / f"{n:02d}-{_slug(letter.name)}.{fmt}"
-        path.write_bytes(letter_bytes(letter, fmt))
-        written.append(path)
+        # Atomic, and never over a workbook: a failed write leaves an earlier letter whole.
+        written.append(write_output(path, letter_bytes(letter, fmt)))
     return written

@@ -19,7 +19,9 @@ __all__ = ["migrate"]
 def _from_1(old: dict) -> dict:
     """Version 1 kept one ``contact`` field per person and the next steps as one text."""
     new = new_workbook()
-    new["id"] = old.get("id") if isinstance(old.get("id"), str) else uuid.uuid4().hex
+    # Version 1 took any text as its id; the current format allows letters, digits and
+    # "-" (up to 64). An id it would refuse is replaced, or the file could never be saved.
+    new["id"] = old.get("id") if _valid_id(old.get("id")) else uuid.uuid4().hex
     interview = old["interview"]
     for key in ("company", "role", "date", "format"):
         new["interview"][key] = interview[key]
@@ -51,6 +53,14 @@ def _from_1(old: dict) -> dict:
     new["drafts"] = {}
     del new["practice"]
     return new
+
+
+def _valid_id(value) -> bool:
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= 64
+        and all(c == "-" or c.isascii() and c.isalnum() for c in value)
+    )
 
 
 def _from_2(old: dict) -> dict:
