@@ -81,14 +81,16 @@ def lab_page(playwright, viewport=(1400, 1000)):
         browser.close()
 
 
-def run_all(page, base: str, notebook: str, until: str, shots: Path) -> None:
+def run_all(page, base: str, notebook: str, until: str, shots: Path, workspace: str = "") -> None:
     """Open ``notebook``, run all cells as a learner would, and scroll until ``until`` shows.
 
-    ``until`` is a CSS selector for something the exercise draws.
+    ``until`` is a CSS selector for something the exercise draws. Pages open at once
+    each name their own ``workspace``, so neither restores the other's tabs.
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    page.goto(f"{base}/lab/tree/{notebook}")
+    where = f"workspaces/{workspace}/tree" if workspace else "tree"
+    page.goto(f"{base}/lab/{where}/{notebook}")
     page.wait_for_selector(".jp-Notebook", timeout=60_000)
     # A fresh JupyterLab may ask which kernel to use: take the one it offers.
     select = page.get_by_role("button", name="Select", exact=True)
