@@ -141,3 +141,47 @@ def test_a_hard_linked_workbook_stays_one_file(tmp_path):
     assert os.path.samefile(first, other)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.json", "shared"]
     assert sorted(p.name for p in other.parent.iterdir()) == ["mine.json"]
+
+
+@pytest.mark.parametrize("stage", ["fsync", "replace", "after-replace"])
+def test_a_kill_that_lands_inside_the_save_loses_nothing(tmp_path, stage):
+    """The kill lands inside the save, at a known step, found by a marker the saving
+    process prints when it gets there (not by a sleep): the temporary file written but
+    not flushed, flushed but not renamed, or renamed but the folder not yet synced.
+    The file then holds the old version or the new one, whole, and the next save
+    tidies what was left."""
+    path = tmp_path / "w.json"
+    old = {"n": 1, "text": "old " * 5_000}
+    save_json(path, old)
+    code = (
+        "import os, sys, time\n"
+        "from closing_kit import safe_files\n"
+        "stage = sys.argv[2]\n"
+        "real_fsync, real_replace = os.fsync, os.replace\n"
+        "def pause(here):\n"
+        "    if here == stage:\n"
+        "        print('inside', flush=True)\n"
+        "        time.sleep(600)\n"
+        "def fsync(fd):\n"
+        "    pause('fsync'); real_fsync(fd)\n"
+        "def replace(a, b):\n"
+        "    pause('replace'); real_replace(a, b); pause('after-replace')\n"
+        "os.fsync, os.replace = fsync, replace\n"
+        "safe_files.save_json(sys.argv[1], {'n': 2, 'text': 'new ' * 5_000})\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(path), stage], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout.readline().strip() == "inside"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    data = load_json(path)
+    assert data == old or data == {"n": 2, "text": "new " * 5_000}
+    if stage == "after-replace":
+        assert data["n"] == 2
+    for tmp in tmp_path.glob(".w.json.*.tmp"):
+        os.utime(tmp, (time.time() - safe_files.STALE_SECONDS - 5,) * 2)
+    save_json(path, {"n": 3})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.json"]
