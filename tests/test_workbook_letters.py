@@ -225,3 +225,58 @@ def test_file_names_are_safe_for_any_name(tmp_path):
 def test_unknown_format_is_refused():
     with pytest.raises(ValueError, match="unknown letter format"):
         letter_bytes(letters(example_workbook())[0], "pdf")
+
+
+_NOUNS = ("ledger", "depot", "audit", "rota", "forklift", "pallet", "invoice", "scanner",
+          "canteen", "courier")  # fmt: skip
+
+
+def _crowd(n):
+    """``n`` interviewers, each with their own detail on their card."""
+    wb = new_workbook("Acme", "analyst", "2026-03-06")
+    wb["letters"].update(your_name="Kim", fit="I have run two migrations like it.")
+    for i in range(n):
+        name = f"Ann{i} Lee{i}"
+        new_person(wb, name=name, title="Lead", kind="interviewer", email=f"a{i}@acme.example",
+                   talked_about=", ".join(f"{noun} {i}{noun}" for noun in _NOUNS[:10]))  # fmt: skip
+    return wb
+
+
+@pytest.mark.parametrize("n", [10, 150])
+def test_near_identical_letters_are_found_in_a_crowd(n):
+    """Past the size where every pair is compared, a repeated letter is still found,
+    wherever its twin sits in the list; letters that differ are not flagged."""
+    wb = _crowd(n)
+    assert "near-identical" not in [k for k, _ in _kinds(wb)]
+    twin = wb["people"][n - 1]
+    twin["talked_about"] = wb["people"][3]["talked_about"]
+    near = [(k, p) for k, p in _kinds(wb) if k == "near-identical"]
+    assert near == [("near-identical", twin["id"])]
+
+
+def test_notes_looked_up_in_the_index_match_a_search_of_every_note():
+    """The index that keeps many letters fast finds exactly the notes that a search of
+    every note does: shared first names, names inside words, accents, a long s."""
+    from closing_kit.workbook import memory
+    from closing_kit.workbook.fields import fragments
+
+    wb = new_workbook("Acme", "analyst", "2026-03-06")
+    for name in ("Ann Lee", "Ann Park", "Zoë Brandt", "Sam Ito", "Jean-Luc Roy", "O'Neil Ko"):
+        new_person(wb, name=name)
+    wb["memory"]["details"] = "\n".join([
+        "Ann Lee: the new ledger.", "Ann Park: the spring audit.", "Annabel from HR waved.",
+        "zoë brandt: the Lisbon office.", "Zoë: the rota.", "ſam ito: an old long s, still him.",
+        "Samuel is not Sam.", "Jean-Luc: the depot.", "Luc alone.", "O'Neil: the vans.",
+        "SAM ITO: shouted, still him.",
+    ])  # fmt: skip
+    index = memory.NotesIndex(wb)
+    for person in wb["people"]:
+        names = memory._names(person, index.firsts, True)
+        every = [
+            memory._strip_name(f, names)
+            for f in fragments(wb["memory"]["details"])
+            if memory._mentions(f, names)
+        ]
+        assert every, person["name"]
+        assert memory.notes_about(wb, person, index)["details"] == every, person["name"]
+        assert memory.notes_about(wb, person)["details"] == every, person["name"]

@@ -24,7 +24,7 @@ import jinja2
 from closing_kit.analysis.text import words
 from closing_kit.workbook._data import template_source
 from closing_kit.workbook.contacts import email_problem, usable
-from closing_kit.workbook.memory import notes_about
+from closing_kit.workbook.memory import NotesIndex, notes_about
 from closing_kit.workbook.model import kind_info, parse_date
 
 __all__ = ["Letter", "LetterWarning", "draft", "letters", "signed", "unsigned", "warnings"]
@@ -94,10 +94,10 @@ def _first(*lists: list[str]) -> str:
     return next((item for items in lists for item in items), "")
 
 
-def draft(workbook: dict, person: dict) -> Letter:
+def draft(workbook: dict, person: dict, index: NotesIndex | None = None) -> Letter:
     """A fresh draft for ``person`` from the workbook's notes (ignoring any saved edit)."""
     info = kind_info(person["kind"])
-    notes = notes_about(workbook, person)
+    notes = notes_about(workbook, person, index)
     interview = workbook["interview"]
     date = parse_date(interview["date"])
     saved = workbook["letters"]["per_person"].get(person["id"], {})
@@ -133,10 +133,11 @@ def _split(text: str) -> tuple[str, str]:
 def letters(workbook: dict) -> list[Letter]:
     """One letter per named person: the learner's edited text if any, else a fresh draft."""
     out = []
+    index = NotesIndex(workbook)
     for person in workbook["people"]:
         if not person["name"].strip():
             continue
-        letter = draft(workbook, person)
+        letter = draft(workbook, person, index)
         edit = workbook["letters"]["per_person"].get(person["id"], {}).get("text", "")
         if edit.strip():
             subject, body = _split(edit)
@@ -146,8 +147,7 @@ def letters(workbook: dict) -> list[Letter]:
     return out
 
 
-def _specific_words(workbook: dict, person: dict) -> set[str]:
-    notes = notes_about(workbook, person)
+def _specific_words(notes: dict, person: dict) -> set[str]:
     found = set()
     for key in ("talked_about", "details", "concerns", "promises"):
         for fragment in notes[key]:
@@ -155,18 +155,53 @@ def _specific_words(workbook: dict, person: dict) -> set[str]:
     return found - set(words(person["name"]))
 
 
-def _differing_words(a: Letter, b: Letter) -> int:
-    def norm(letter: Letter) -> list[str]:
-        text = letter.body
-        for part in letter.name.split():
-            text = re.sub(r"(?<!\w)" + re.escape(part) + r"(?!\w)", "NAME", text)
-        return words(text)
+def _normalised(letter: Letter) -> list[str]:
+    """The letter's words without the person's own name, to compare letters (a
+    name's words are never a detail either: see ``_specific_words``)."""
+    text = letter.body
+    for part in letter.name.split():
+        # "⁂" is no word, so the name drops out and the words around it stay apart.
+        text = re.sub(r"(?<!\w)" + re.escape(part) + r"(?!\w)", " ⁂ ", text)
+    return words(text)
 
-    left, right = norm(a), norm(b)
+
+def _differing_words(left: list[str], right: list[str]) -> int:
     matcher = difflib.SequenceMatcher(a=left, b=right, autojunk=False)
     return sum(
         max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
     )
+
+
+#: Up to this many letters, every pair is compared; beyond it, each letter is compared
+#: with its neighbours in two sorted orders, so a large workbook stays linear.
+ALL_PAIRS_UP_TO = 60
+_NEIGHBOURS = 4
+
+
+def _near_identical(full: list[Letter], normed: list[list[str]]) -> list[tuple[Letter, Letter]]:
+    """Pairs of letters that differ in fewer than ``MIN_DIFFERENT_WORDS`` words; each
+    letter is named at most once, beside the first letter it repeats. ``normed`` holds
+    each letter's ``_normalised`` words."""
+    n = len(full)
+    if n <= ALL_PAIRS_UP_TO:
+        candidates = [(i, j) for i in range(n) for j in range(i + 1, n)]
+    else:
+        # Near-identical letters sort next to each other, by their words or read backwards.
+        candidates = set()
+        for key in (lambda k: normed[k], lambda k: normed[k][::-1]):
+            order = sorted(range(n), key=key)
+            for pos, i in enumerate(order):
+                for j in order[pos + 1 : pos + 1 + _NEIGHBOURS]:
+                    candidates.add((min(i, j), max(i, j)))
+        candidates = sorted(candidates)
+    found, named = [], set()
+    for i, j in candidates:
+        if j in named or abs(len(normed[i]) - len(normed[j])) >= MIN_DIFFERENT_WORDS:
+            continue  # a length gap that large is already that many different words
+        if _differing_words(normed[i], normed[j]) < MIN_DIFFERENT_WORDS:
+            found.append((full[i], full[j]))
+            named.add(j)
+    return found
 
 
 def signed(letter: Letter, your_name: str) -> bool:
@@ -185,6 +220,7 @@ def warnings(workbook: dict, drafts: list[Letter] | None = None) -> list[LetterW
     """What to fix before sending, in the order a learner would fix it."""
     drafts = letters(workbook) if drafts is None else drafts
     people = {p["id"]: p for p in workbook["people"]}
+    index = NotesIndex(workbook)
     out: list[LetterWarning] = []
     if drafts and not workbook["letters"]["your_name"].strip():
         out.append(LetterWarning("no-signature", "", "Add your name, so the letters are signed."))
@@ -204,13 +240,14 @@ def warnings(workbook: dict, drafts: list[Letter] | None = None) -> list[LetterW
             out.append(LetterWarning(
                 "no-name", p["id"], "A card has no name yet, so it gets no letter."
             ))  # fmt: skip
+    normed = {id(d): _normalised(d) for d in full}
     for letter in drafts:
         person = people[letter.person_id]
         first = letter.name.split()[0]
-        notes = notes_about(workbook, person)
+        notes = notes_about(workbook, person, index)
         if letter.template == "thank-you":
-            specific = _specific_words(workbook, person)
-            if not specific or not specific & set(words(letter.body)):
+            specific = _specific_words(notes, person)
+            if not specific or not specific & set(normed[id(letter)]):
                 out.append(LetterWarning("no-detail", letter.person_id, (
                     f"The letter to {letter.name} has no detail from your conversation: "
                     f"what did {first} talk about? Add it to their card, or a line starting "
@@ -238,11 +275,9 @@ def warnings(workbook: dict, drafts: list[Letter] | None = None) -> list[LetterW
                 f"No email address for {letter.name} yet: whoever arranged the interview "
                 "can give it to you (chapter 2)."
             )))  # fmt: skip
-    for i, a in enumerate(full):
-        for b in full[i + 1 :]:
-            if _differing_words(a, b) < MIN_DIFFERENT_WORDS:
-                out.append(LetterWarning("near-identical", b.person_id, (
-                    f"The letters to {a.name} and {b.name} are nearly the same: "
-                    "what did each of them say that the other did not?"
-                )))  # fmt: skip
+    for a, b in _near_identical(full, [normed[id(d)] for d in full]):
+        out.append(LetterWarning("near-identical", b.person_id, (
+            f"The letters to {a.name} and {b.name} are nearly the same: "
+            "what did each of them say that the other did not?"
+        )))  # fmt: skip
     return out

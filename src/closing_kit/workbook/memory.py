@@ -8,12 +8,13 @@ name, or their first name when no one else met shares it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from closing_kit.workbook._data import load
 from closing_kit.workbook.fields import fragments
 
-__all__ = ["Countdown", "Prompt", "notes_about", "prompts"]
+__all__ = ["Countdown", "NotesIndex", "Prompt", "notes_about", "prompts"]
 
 #: The headings whose notes feed a letter, in the order a letter uses them.
 LETTER_SECTIONS = ("details", "concerns", "promises")
@@ -34,7 +35,53 @@ def prompts() -> tuple[Prompt, ...]:
     return tuple(Prompt(**p) for p in load("memory.json")["prompts"])
 
 
-def notes_about(workbook: dict, person: dict) -> dict[str, list[str]]:
+class NotesIndex:
+    """The workbook read once, for many people at a time: first names and dump notes.
+
+    Reading the notes about each of ``n`` people from scratch reads the whole dump
+    ``n`` times; a coach's demo file with a thousand cards took seconds per letter run.
+    """
+
+    def __init__(self, workbook: dict):
+        self.firsts = Counter(
+            " ".join(p["name"].split()).split()[0].casefold()
+            for p in workbook["people"]
+            if p["name"].split()
+        )
+        self.sections = {key: fragments(text) for key, text in workbook["memory"].items()}
+        # Which fragments hold each word (lower-cased), so a person's notes are looked
+        # up, not searched for. Text whose case rules are wider than ``str.lower``
+        # (re matches "ſ" with "s") is always searched.
+        self._by_word: dict[str, dict[str, list[int]]] = {}
+        self._always: dict[str, list[int]] = {}
+        for key, found in self.sections.items():
+            by_word, always = self._by_word.setdefault(key, {}), self._always.setdefault(key, [])
+            for i, fragment in enumerate(found):
+                if not fragment.isascii():
+                    always.append(i)
+                    continue
+                for word in set(_WORD.findall(fragment.lower())):
+                    by_word.setdefault(word, []).append(i)
+
+    def candidates(self, key: str, names: list[str]) -> list[str]:
+        """The fragments under ``key`` that could mention one of ``names``, in order."""
+        found = self.sections[key]
+        picked = set(self._always[key])
+        for name in names:
+            first = _WORD.search(name.lower())
+            if not name.isascii() or first is None:
+                return found
+            # A whole-word match of the name holds its first word as a whole word.
+            picked.update(self._by_word[key].get(first.group(), ()))
+        return [found[i] for i in sorted(picked)]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def notes_about(
+    workbook: dict, person: dict, index: NotesIndex | None = None
+) -> dict[str, list[str]]:
     """The notes about ``person``: the card's "talked about" and each dump heading.
 
     Returns
@@ -42,26 +89,32 @@ def notes_about(workbook: dict, person: dict) -> dict[str, list[str]]:
     dict
         ``{"talked_about": [...], "who": [...], "details": [...], ...}``, each a list
         of fragments with a leading "Name:" removed.
+
+    ``index`` is ``NotesIndex(workbook)``, passed in when many people are read at
+    once, so each read stays linear; ``person`` must then be one of its cards.
     """
-    names = _names(workbook, person)
+    listed = index is not None or any(
+        p is person or p["id"] == person["id"] for p in workbook["people"]
+    )
+    index = index or NotesIndex(workbook)
+    names = _names(person, index.firsts, listed)
     found = {"talked_about": fragments(person.get("talked_about", ""))}
-    for key, text in workbook["memory"].items():
-        found[key] = [_strip_name(f, names) for f in fragments(text) if _mentions(f, names)]
+    for key in index.sections:
+        found[key] = [
+            _strip_name(f, names) for f in index.candidates(key, names) if _mentions(f, names)
+        ]
     return found
 
 
-def _names(workbook: dict, person: dict) -> list[str]:
+def _names(person: dict, firsts: Counter, listed: bool) -> list[str]:
+    """The person's full name, and their first name when no other card shares it."""
     full = " ".join(person.get("name", "").split())
     if not full or not any(ch.isalnum() for ch in full):
         return []
     names = [full]
     first = full.split()[0]
-    others = [
-        " ".join(p["name"].split()).split()[0].casefold()
-        for p in workbook["people"]
-        if p is not person and p["id"] != person["id"] and p["name"].split()
-    ]
-    if first != full and first.casefold() not in others and len(first) > 1:
+    others = firsts[first.casefold()] - listed
+    if first != full and others <= 0 and len(first) > 1:
         names.append(first)
     return names
 
