@@ -36,7 +36,7 @@ def test_interrupted_save_leaves_the_old_file(tmp_path, monkeypatch):
         raise OSError("disk pulled out")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(safe_files.StorageError, match="Could not write w.json: disk pulled out"):
         save_json(path, {"version": 2})
     assert json.loads(path.read_text()) == {"version": 1}
     assert [p.name for p in tmp_path.iterdir()] == ["w.json"], "no temporary file left behind"
@@ -185,3 +185,32 @@ def test_a_kill_that_lands_inside_the_save_loses_nothing(tmp_path, stage):
         os.utime(tmp, (time.time() - safe_files.STALE_SECONDS - 5,) * 2)
     save_json(path, {"n": 3})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.json"]
+
+
+def test_one_backup_per_unreadable_file(tmp_path):
+    """Opening the same broken file again reuses its copy; a newer broken version
+    replaces the copy rather than adding another (50 MB files once piled up)."""
+    from closing_kit.workbook.store import WorkbookError, load_workbook
+
+    path = tmp_path / "w.json"
+    path.write_text('{"broken": ', encoding="utf-8")
+    copies = []
+    for _ in range(3):
+        with pytest.raises(WorkbookError) as err:
+            load_workbook(path)
+        copies.append(err.value.backup)
+    assert len(set(copies)) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["w.json", copies[0].name])
+    path.write_text('{"broken again": ', encoding="utf-8")
+    with pytest.raises(WorkbookError) as err:
+        load_workbook(path)
+    kept = [p for p in tmp_path.iterdir() if p.name != "w.json"]
+    assert kept == [err.value.backup]
+    assert kept[0].read_text(encoding="utf-8") == '{"broken again": '
+
+
+def test_a_full_disk_is_said_in_the_learners_words():
+    """A real ENOSPC (from /dev/full) reads as what to do, not "(No space...: None)"."""
+    with pytest.raises(OSError) as err, open("/dev/full", "wb", buffering=0) as handle:
+        handle.write(b"x")
+    assert safe_files.os_reason(err.value) == "the disk is full: free some space and try again"

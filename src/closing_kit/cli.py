@@ -26,8 +26,10 @@ Exit status: 0 on success, 2 for input that cannot be used (one line on stderr).
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
+from pathlib import Path
 
 from closing_kit.analysis import (
     analyze_closing,
@@ -37,6 +39,7 @@ from closing_kit.analysis import (
     letter_version,
 )
 from closing_kit.workbook.cli import add_commands as add_workbook_commands
+from closing_kit.workbook.fields import for_terminal
 
 __all__ = ["main"]
 
@@ -44,6 +47,10 @@ __all__ = ["main"]
 def _fail(message: str) -> int:
     print(f"closing-kit: {message}", file=sys.stderr)
     return 2
+
+
+def _rows(n: int) -> str:
+    return f"{n} row" if n == 1 else f"{n} rows"
 
 
 def _feedback_batch(args) -> int:
@@ -77,12 +84,19 @@ def _feedback_batch(args) -> int:
     except BatchError as err:
         return _fail(str(err))
     except OSError as err:
-        return _fail(f"cannot write {args.output} ({err.strerror or err})")
+        from closing_kit.safe_files import os_reason
+
+        return _fail(f"cannot write {args.output}: {os_reason(err)}")
+    if not result.scored and not result.problems:
+        return _fail(
+            f"{Path(args.batch).name} has a header row but no answers under it: "
+            "add one row per learner and score it again"
+        )
     if not result.scored:
-        return _fail(f"no row could be scored ({len(result.problems)} left out, reasons above)")
-    left = f"; {len(result.problems)} left out (see above)" if result.problems else ""
+        return _fail(f"no row could be scored ({_rows(len(result.problems))} left out, see above)")
+    left = f"; {_rows(len(result.problems))} left out (see above)" if result.problems else ""
     where = f" into {args.output}" if args.output not in (None, "-") else ""
-    print(f"closing-kit: scored {result.scored} rows{where}{left}", file=sys.stderr)
+    print(f"closing-kit: scored {_rows(result.scored)}{where}{left}", file=sys.stderr)
     return 0
 
 
@@ -167,11 +181,21 @@ def _feedback(args) -> int:
             return _fail(problem)
     if args.batch:
         return _feedback_batch(args)
-    text = sys.stdin.read()
+    raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+    if isinstance(raw, bytes):
+        try:
+            text = raw.decode("utf-8-sig")  # whatever the locale says: answers are UTF-8
+        except UnicodeDecodeError:
+            return _fail(
+                "standard input is not UTF-8 text: save the answer as UTF-8 "
+                "(any editor's 'Save as' offers it) and pipe it in again"
+            )
+    else:
+        text = raw
     if not text.strip():
         problem = 'standard input is empty: pipe the answer in, e.g. echo "..." | closing-kit ...'
     else:
-        problem = input_problem(text, "only the answer")
+        problem = input_problem(text, "the answer")
     if problem:
         print(f"closing-kit: {problem}", file=sys.stderr)
         return 2
@@ -239,10 +263,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Shown(io.TextIOBase):
+    """A terminal stream that drops what would act on the terminal (``for_terminal``)."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(for_terminal(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def __getattr__(self, name):  # encoding, isatty, buffer...
+        return getattr(self._stream, name)
+
+
 def main(argv=None) -> int:
     # jsonschema, at import, builds an IRI grammar with rfc3987_syntax when that is
     # installed (Jupyter's own packages pull it in): 1.2 s of every command. The
     # workbook schema checks only "date", so this process goes without it.
     sys.modules.setdefault("rfc3987_syntax", None)
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Shown(out), _Shown(err)
+    try:
+        return args.func(args)
+    finally:
+        sys.stdout, sys.stderr = out, err

@@ -29,6 +29,7 @@ __all__ = [
     "check_output",
     "load_json",
     "locked",
+    "os_reason",
     "real_path",
     "remove_stale_temporaries",
     "save_json",
@@ -97,9 +98,35 @@ def write_output(path, content, inputs=()) -> Path:
     return target
 
 
+def os_reason(err: OSError, folder: Path | None = None) -> str:
+    """An operating-system error in the learner's words, with what to do about it."""
+    import errno
+
+    if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "the disk is full: free some space and try again"
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        where = f"the folder {folder.name or folder}" if folder else "that folder"
+        return f"{where} cannot be written to: save somewhere you can write, or ask for access"
+    if err.errno == errno.ENOENT and folder is not None:
+        return f"the folder {folder} does not exist: create it or choose another"
+    return f"{err.strerror or err or 'the system refused'}: try again, or save somewhere else"
+
+
 def _replace(target: Path, data: bytes, mode: int | None) -> None:
     """Write ``data`` to a temporary file beside ``target``, flush it, rename it over
-    ``target`` and sync the folder; ``mode`` is the old file's (``None``: a new file)."""
+    ``target`` and sync the folder; ``mode`` is the old file's (``None``: a new file).
+
+    Raises ``StorageError`` naming ``target`` (never the temporary file) and the reason.
+    """
+    try:
+        _write_replace(target, data, mode)
+    except OSError as err:
+        raise StorageError(
+            f"Could not write {target.name}: {os_reason(err, target.parent)}."
+        ) from None
+
+
+def _write_replace(target: Path, data: bytes, mode: int | None) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -142,7 +169,7 @@ def _rewrite_in_place(target: Path, data: bytes, tmp: Path) -> None:
         kept = stamped_name(target, "unsaved")
         os.replace(tmp, kept)
         raise StorageError(
-            f"Could not save {target.name} ({err.strerror or 'write failed'}): "
+            f"Could not save {target.name} ({os_reason(err, target.parent)}): "
             f"your new text is kept in {kept.name}."
         ) from None
     tmp.unlink(missing_ok=True)
@@ -329,9 +356,25 @@ def load_json(path: Path, default=None):
 
 
 def backup_copy(path: Path) -> Path:
-    """Copy ``path`` aside as ``NAME.unreadable-STAMP.EXT`` (never overwriting one); return it."""
+    """Copy ``path`` aside as ``NAME.unreadable-STAMP.EXT`` and return the copy.
+
+    One copy per file: opening the same unreadable file again reuses the copy
+    that holds the same bytes, and a newer unreadable version replaces the older
+    copy (three opens of a 50 MB file once left 150 MB of copies).
+    """
+    import filecmp
+
+    path = Path(path)
+    older = sorted(
+        path.parent.glob(f"{glob_escape(path.stem)}.unreadable-*{glob_escape(path.suffix)}")
+    )
+    for copy in older:
+        if filecmp.cmp(path, copy, shallow=False):
+            return copy
     backup = stamped_name(path, "unreadable")
     shutil.copy2(path, backup)
+    for copy in older:
+        copy.unlink(missing_ok=True)
     return backup
 
 

@@ -34,10 +34,13 @@ from closing_kit.practice.drill import DRILLS, DrillSession, time_limit, timing_
 from closing_kit.practice.roleplay import Conversation
 from closing_kit.workbook.migrate import migrate
 from closing_kit.workbook.model import (
+    HUGE_NUMBER,
     SCHEMA_VERSION,
+    form_of,
     format_problem,
     new_workbook,
     schema,
+    value_problem,
 )
 
 __all__ = ["MAX_BYTES", "Session", "call", "schema_problems", "to_file_text"]
@@ -298,13 +301,19 @@ def read(text: str) -> tuple[dict | None, str | None]:
         return None, f"it is larger than {MAX_BYTES // (1024 * 1024)} MB, far more than a workbook"
     if not text.strip():
         return None, "it is empty"
+    if text.startswith("\ufeff"):  # a byte-order mark (Notepad adds one) is no part of it
+        text = text[1:]
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         return None, f"it is not valid JSON (line {err.lineno})"
     except RecursionError:
         return None, "it is nested far too deeply to be a workbook"
-    problem = format_problem(data, newer_advice="this page cannot open it yet")
+    except ValueError:  # Python reads no integer of over 4,300 digits
+        return None, HUGE_NUMBER
+    problem = format_problem(data, newer_advice="this page cannot open it yet") or value_problem(
+        data
+    )
     if problem:
         return None, problem
     version = data["schema_version"]
@@ -312,7 +321,16 @@ def read(text: str) -> tuple[dict | None, str | None]:
     if found:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
         return None, f"it does not match the workbook format: {found[0]}{more}"
-    return migrate(data), None
+    data = migrate(data)
+    if version != SCHEMA_VERSION:
+        # An older file that loads must also download and open in the notebooks.
+        found = schema_problems(data)
+        if found:
+            return None, (
+                f"it is an older workbook (format version {version}) that this page "
+                f"cannot bring up to date: {found[0]}"
+            )
+    return data, None
 
 
 # -- a small JSON Schema check (the keywords the workbook's schemas use) -----------------
@@ -368,12 +386,11 @@ def _check(value, node: dict, root: dict, path: tuple, found: list[str]) -> None
     if "enum" in node and not any(_equal(value, option) for option in node["enum"]):
         found.append(f"{where} has a value this format does not allow")
     if "anyOf" in node and not any(_valid(value, option, root) for option in node["anyOf"]):
-        found.append(f"{where} is not in the expected form (for a date: YYYY-MM-DD)")
+        found.append(f"{where} {form_of(node)}")
     if isinstance(value, str):
-        if "pattern" in node and not re.search(node["pattern"], value):
-            found.append(f"{where} is not in the expected form (for a date: YYYY-MM-DD)")
-        if node.get("format") == "date" and not _is_date(value):
-            found.append(f"{where} is not in the expected form (for a date: YYYY-MM-DD)")
+        unlike = "pattern" in node and not re.search(node["pattern"], value)
+        if unlike or (node.get("format") == "date" and not _is_date(value)):
+            found.append(f"{where} {form_of(node)}")
     if _TYPES["number"](value):
         if "minimum" in node and value < node["minimum"]:
             found.append(f"{where} is below {node['minimum']}")

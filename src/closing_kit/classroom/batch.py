@@ -19,6 +19,7 @@ from pathlib import Path
 
 from closing_kit.analysis import analyze_closing, analyze_noncommittal, analyze_reservation
 from closing_kit.analysis.text import MAX_WORDS, words
+from closing_kit.workbook.fields import spreadsheet_cell
 
 __all__ = ["BatchError", "BatchResult", "score_csv", "write_scored"]
 
@@ -29,7 +30,6 @@ MAX_FIELD_CHARS = 512 * 1024
 ADDED = ("score", "level", "failed")
 # Private-use markers for lines that could not be read; a row holding one is reported.
 _TOO_LONG, _NOT_TEXT = "\ufdd0long\ufdd0", "\ufdd0text\ufdd0"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class BatchError(Exception):
@@ -44,7 +44,7 @@ class BatchResult:
 
 
 def _cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return spreadsheet_cell(text)
 
 
 def _lines(handle, first_encoding: str) -> Iterator[str]:
@@ -151,7 +151,9 @@ def _score(handle, path, out, kind, column, prompt, prompt_column, job_ad, warn)
     old_limit = csv.field_size_limit()
     csv.field_size_limit(MAX_FIELD_CHARS)
     try:
-        reader = csv.reader(all_lines(), delimiter=delimiter)
+        # strict: a quote left open would otherwise swallow the rows after it into one
+        # cell, so one learner would be scored on another's text and rows would vanish.
+        reader = csv.reader(all_lines(), delimiter=delimiter, strict=True)
         header = next(reader, None)
         if not header or not any(h.strip() for h in header):
             raise BatchError(f"{path.name} has no header row naming the columns")
@@ -168,8 +170,9 @@ def _score(handle, path, out, kind, column, prompt, prompt_column, job_ad, warn)
             except StopIteration:
                 break
             except csv.Error as err:
-                result.problems.append((line, f"the row cannot be read as CSV ({err})"))
-                warn(f"line {line}: the row cannot be read as CSV ({err}); skipped")
+                problem = _csv_problem(str(err), line, reader.line_num, delimiter)
+                result.problems.append((line, problem))
+                warn(f"line {line}: {problem}")
                 continue
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue  # a blank line
@@ -189,6 +192,23 @@ def _score(handle, path, out, kind, column, prompt, prompt_column, job_ad, warn)
         return result
     finally:
         csv.field_size_limit(old_limit)
+
+
+def _csv_problem(error: str, start: int, end: int, delimiter: str) -> str:
+    """What went wrong reading the row that starts on line ``start``, and what to do."""
+    lines = f"line {start}" if end <= start else f"lines {start} to {end}"
+    if "unexpected end of data" in error:
+        return (
+            f'a quote (") opened on line {start} is never closed, so {lines} could not be '
+            f"read: close or remove that quote and score the file again"
+        )
+    if "expected after" in error:
+        shown = "a tab" if delimiter == "\t" else repr(delimiter)
+        return (
+            f'a quote (") closes on line {end} in the middle of a cell (not before {shown}), '
+            f"so {lines} could not be read: check the quotes from line {start}"
+        )
+    return f"{lines} cannot be read as CSV ({error}): check that row and score again"
 
 
 def _row_problem(row, col, pcol, kind, prompt, column, prompt_column) -> str | None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from closing_kit.classroom.comments import comments_for
 from closing_kit.classroom.learners import ClassData, Learner, Miss, read_class
+from closing_kit.workbook.fields import spreadsheet_cell
 
 __all__ = ["CSV_COLUMNS", "ClassReport", "build_report", "safe_cell", "write_csv"]
 
@@ -34,7 +35,6 @@ CSV_COLUMNS = (
     "vague-answer average", "role-play runs", "role-play best", "checklist ticked",
     "checklist items", "missed most",
 )  # fmt: skip
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -48,9 +48,8 @@ class ClassReport:
 
 
 def safe_cell(value) -> str:
-    """A cell a spreadsheet shows as text: one starting with = + - @ gets a leading apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """A cell a spreadsheet shows as text (``plain_text.spreadsheet_cell``)."""
+    return spreadsheet_cell(value)
 
 
 def build_report(folder: str | Path, anonymise: bool = False) -> ClassReport:

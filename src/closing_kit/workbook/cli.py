@@ -39,15 +39,15 @@ def _fail(message: str) -> int:
 
 def _guarded(func):
     def run(args) -> int:
-        from closing_kit.workbook.store import WorkbookError
+        from closing_kit.safe_files import StorageError, os_reason
 
         try:
             return func(args)
-        except (WorkbookError, _Refused) as err:
+        except (StorageError, _Refused) as err:  # a WorkbookError is a StorageError
             return _fail(str(err))
         except OSError as err:
             name = Path(err.filename).name if err.filename else "the file"
-            return _fail(f"could not write {name}: {err.strerror or err}")
+            return _fail(f"could not write {name}: {os_reason(err)}")
 
     return run
 

@@ -17,7 +17,7 @@ import io
 import os
 
 from closing_kit.workbook._data import load
-from closing_kit.workbook.fields import printable
+from closing_kit.workbook.fields import printable, spreadsheet_cell
 from closing_kit.workbook.model import kind_info
 
 __all__ = [
@@ -201,9 +201,8 @@ def to_vcard(workbook: dict, region: str | None = None) -> str:
 
 
 def _csv_cell(value: str) -> str:
-    """A cell a spreadsheet shows as text: a leading = + - @ would start a formula."""
-    value = printable(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """A cell a spreadsheet shows as text (``fields.spreadsheet_cell``)."""
+    return spreadsheet_cell(value)
 
 
 def to_csv(workbook: dict, region: str | None = None) -> str:

@@ -114,6 +114,51 @@ def format_problem(data, newer_advice: str = "update closing-kit to open it") ->
     return None
 
 
+#: Why a file whose numbers Python cannot even read (over 4,300 digits) is refused.
+HUGE_NUMBER = (
+    "it holds a number thousands of digits long, which no workbook has "
+    "(was it made by another program?)"
+)
+#: Integers past this are not kept exactly by JavaScript, which the website runs.
+_MAX_INT = 2**53 - 1
+
+
+def value_problem(data) -> str | None:
+    """A value no workbook holds, which a schema cannot say: a lone surrogate (no file
+    can store it), a number too large, or NaN; ``None`` when there is none.
+
+    Portable (no ``unicodedata``, no ``re``): the website's Python runs it too.
+    """
+    stack = [(data, "")]
+    while stack:
+        value, path = stack.pop()
+        where = path or "the file"
+        if isinstance(value, str):
+            if any("\ud800" <= ch <= "\udfff" for ch in value):
+                return (
+                    f"{where} holds a character that no file can store (a lone surrogate, "
+                    "\\ud800 to \\udfff): retype that text, or delete that escape in a text editor"
+                )
+        elif isinstance(value, bool) or value is None:
+            continue
+        elif isinstance(value, int):
+            if abs(value) > _MAX_INT:
+                return (
+                    f"{where} is a number too large for a workbook ({len(str(abs(value)))} digits)"
+                )
+        elif isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                return f"{where} is {value}, which is not a number a workbook can use"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if any("\ud800" <= ch <= "\udfff" for ch in key):
+                    return f"{where} has a field name that no file can store (a lone surrogate)"
+                stack.append((item, f"{path}.{key}" if path else key))
+        elif isinstance(value, list):
+            stack.extend((item, f"{path}[{i}]") for i, item in enumerate(value))
+    return None
+
+
 def problems(data, version: int = SCHEMA_VERSION) -> list[str]:
     """Why ``data`` is not a valid workbook of ``version``; empty when it is.
 
@@ -162,10 +207,34 @@ def _describe(error) -> str:
     if kind == "additionalProperties":
         return f"{where} has a field this format does not know"
     if kind in ("anyOf", "format", "pattern"):
-        return f"{where} is not in the expected form (for a date: YYYY-MM-DD)"
+        return f"{where} {form_of(error.schema)}"
+    if kind in ("minimum", "maximum"):
+        return f"{where} is {error.instance}, outside what this format allows"
     if kind in ("enum", "const"):
         return f"{where} has a value this format does not allow"
     return f"{where}: {error.message[:120]}"
+
+
+#: What each kind of patterned text should look like, in the learner's words.
+_FORMS = {
+    "date": "should be a date written YYYY-MM-DD, in the years 1900 to 2199",
+    "id": "should be 1 to 64 letters, digits or hyphens",
+    "person": "should be a card id: p and a number (p1, p2...)",
+}
+
+
+def form_of(node: dict) -> str:
+    """How a value that failed the schema ``node`` (a pattern, a date, an anyOf of
+    them) should look, for "where ... should be ..."; portable, for the website too."""
+    options = [node, *node.get("anyOf", ())]
+    for option in options:
+        if option.get("format") == "date" or option.get("$ref", "").endswith("/date"):
+            return _FORMS["date"]
+    if node.get("pattern", "").startswith("^p["):
+        return _FORMS["person"]
+    if node.get("pattern"):
+        return _FORMS["id"]
+    return "is not in the form this format expects"
 
 
 def _where(path) -> str:

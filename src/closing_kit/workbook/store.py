@@ -15,7 +15,14 @@ from pathlib import Path
 from closing_kit import safe_files
 from closing_kit.safe_files import StorageError
 from closing_kit.workbook.migrate import migrate
-from closing_kit.workbook.model import format_problem, new_workbook, problems
+from closing_kit.workbook.model import (
+    HUGE_NUMBER,
+    SCHEMA_VERSION,
+    format_problem,
+    new_workbook,
+    problems,
+    value_problem,
+)
 
 #: The interview file the exercises open when none is named.
 DEFAULT_FILE = "my-interview.json"
@@ -180,7 +187,8 @@ def _read(path: Path) -> tuple[dict | None, str | None]:
     except OSError as err:
         return None, f"it cannot be read ({err.strerror or err})"
     try:
-        text = raw.decode("utf-8")
+        # A byte-order mark (Notepad adds one) is not part of the workbook.
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         return None, "it is not a text file"
     try:
@@ -193,19 +201,34 @@ def _read(path: Path) -> tuple[dict | None, str | None]:
         return None, f"it is not valid JSON (line {err.lineno})"
     except RecursionError:
         return None, "it is nested far too deeply to be a workbook"
+    except ValueError:  # Python reads no integer of over 4,300 digits
+        return None, HUGE_NUMBER
     return _check(data)
 
 
 def _check(data) -> tuple[dict | None, str | None]:
-    problem = format_problem(data)
+    problem = format_problem(data) or value_problem(data)
     if problem:
         return None, problem
     version = data["schema_version"]
     found = problems(data, version)
     if found:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        return None, f"it does not match the workbook format: {_one_line(found[0])}{more}"
-    return migrate(data), None
+        return None, (
+            f"it does not match the workbook format: {_one_line(found[0])}{more} "
+            "(correct that in a text editor: the file is JSON)"
+        )
+    data = migrate(data)
+    if version != SCHEMA_VERSION:
+        # An older file that opens must also save: what the current format refuses
+        # (and migration could not mend) is named now, not at the first save.
+        found = problems(data)
+        if found:
+            return None, (
+                f"it is an older workbook (format version {version}) that this closing-kit "
+                f"cannot bring up to date: {_one_line(found[0])}"
+            )
+    return data, None
 
 
 def _one_line(text: str) -> str:
