@@ -91,3 +91,14 @@ def test_letters_never_write_over_a_workbook(tmp_path, alice):
     before = alice.read_bytes()
     _refused(closing_kit("letters", alice, "-o", folder, cwd=tmp_path), "workbook")
     assert alice.read_bytes() == before
+
+
+def test_batch_scoring_writes_over_neither_a_workbook_nor_its_answers(tmp_path, alice):
+    answers = tmp_path / "answers.csv"
+    answers.write_text("Name,Your close\nAnn,Thank you for today.\n", encoding="utf-8")
+    (tmp_path / "same.csv").hardlink_to(answers)
+    before = alice.read_bytes(), answers.read_bytes()
+    batch = ("feedback", "closing", "--batch", answers, "--column", "Your close", "-o")
+    _refused(closing_kit(*batch, alice, cwd=tmp_path), "alice.json")
+    _refused(closing_kit(*batch, tmp_path / "same.csv", cwd=tmp_path), "same.csv")
+    assert (alice.read_bytes(), answers.read_bytes()) == before

@@ -245,9 +245,12 @@ def write_scored(source, target, **kwargs) -> BatchResult:
     """
     if target in (None, "-"):
         return score_csv(source, sys.stdout, **kwargs)
-    target = Path(target)
-    if target.exists() and Path(source).exists() and target.resolve() == Path(source).resolve():
-        raise BatchError("the output would overwrite the answers: name another file with -o")
+    from closing_kit.safe_files import StorageError, check_output
+
+    try:  # never over the answers (under any name), a workbook or a folder
+        target = check_output(target, inputs=[source])
+    except StorageError as err:
+        raise BatchError(f"{err} (-o)") from None
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
         with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
