@@ -26,7 +26,7 @@ for folder in (ROOT / "book" / "_ext", ROOT / "scripts"):
         sys.path.insert(0, str(folder))
 
 from book_copy import build_command, copy_book, seed_execution_cache  # noqa: E402
-from tests_support import plant_strays  # noqa: E402
+from tests_support import CHROMIUM, plant_strays  # noqa: E402
 
 # Notebooks run by nbval save the learner's work here, never into notebooks/.
 os.environ.setdefault("CLOSING_KIT_HOME", tempfile.mkdtemp(prefix="closing-kit-home-"))
@@ -123,6 +123,38 @@ class _Notebooks:
         if path.suffix == ".ipynb" and path not in self.homes:
             self.homes[path] = tempfile.mkdtemp(prefix="closing-kit-notebook-")
             os.environ["CLOSING_KIT_HOME"] = self.homes[path]
+
+
+#: What a test module that drives Chromium says in its source.
+_BROWSER_WORDS = ("browser_support", "lab_support", "CHROMIUM")
+
+
+def _drives_chromium(path: Path) -> bool:
+    if path.is_dir():
+        return any(_drives_chromium(f) for f in path.glob("test_*.py"))
+    if path.suffix != ".py" or not path.is_file():
+        return False
+    text = path.read_text(encoding="utf-8")
+    return any(word in text for word in _BROWSER_WORDS)
+
+
+def pytest_sessionstart(session):
+    """A run that needs Chromium on a machine without it stops at once, in one line
+    saying what to install (not 50 Playwright tracebacks later). It is a failure,
+    never a skip: the browser checks are part of the suite."""
+    config = session.config
+    if hasattr(config, "workerinput") or Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
+        return
+    marks = config.option.markexpr or ""
+    if "not slow" in marks or "not browser" in marks:
+        return
+    if not any(_drives_chromium(ROOT / a.split("::")[0]) for a in config.args):
+        return
+    raise pytest.UsageError(  # printed as one "ERROR:" line; the run exits with 4
+        f"{CHROMIUM} not found, and the browser tests need it: install Debian's Chromium "
+        "(sudo apt-get install chromium) or name another in CLOSING_KIT_CHROMIUM; "
+        '`python3 -m pytest -m "not slow"` runs the rest without it'
+    )
 
 
 def pytest_configure(config):

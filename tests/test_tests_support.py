@@ -43,3 +43,28 @@ def test_times_out_on_a_file_never_written(tmp_path):
     """No file at all says so."""
     with pytest.raises(AssertionError, match="never created"):
         wait_for_file(tmp_path / "nothing.json", timeout=0.2)
+
+
+def test_the_suite_without_chromium_says_what_to_install_in_one_line(tmp_path):
+    """The newcomer's second command on a machine with no Chromium: one line, and a
+    failure (not 50 tracebacks, not a skip); the quick loop still runs without it."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "CLOSING_KIT_CHROMIUM": str(tmp_path / "no-chromium")}
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", "0", "tests/test_browser.py"],
+        cwd=root, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode != 0
+    lines = [line for line in (run.stdout + run.stderr).splitlines() if line.strip()]
+    assert len(lines) == 1 and "sudo apt-get install chromium" in lines[0], lines
+    quick = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", "0", "-m", "not slow", "--co", "-q",
+         "tests/test_browser.py"],
+        cwd=root, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert "no-chromium" not in quick.stdout + quick.stderr
