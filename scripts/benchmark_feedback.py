@@ -9,7 +9,7 @@
   ``.ci/run`` installs it under ~/.cache/closing-kit/micropython).
 - Agreement with the labelled corpus (``tests/data/feedback_corpus_*.jsonl``):
   the tuning part, then the test part, which is never tuned on, then a fresh
-  part from a later writer (not yet second-reviewed). Pairwise
+  part from three later writers, measured once and never tuned on. Pairwise
   accuracy, confusion of levels, the two errors that matter, and errors by
   register, first language and trap (``scripts/feedback_agreement.py``).
 - Agreement with the two earlier held-out sets (``feedback_holdout.json``).
@@ -183,7 +183,7 @@ def main():
     notes = {
         "tune": "tuned on",
         "test": "never tuned on",
-        "fresh": "a later writer, never tuned on, labels not yet second-reviewed",
+        "fresh": "three later writers (w11 to w13), second-reviewed, never tuned on",
     }
     for part, note in notes.items():
         print(f"\n## Agreement: the {part} part ({note})\n")

@@ -3,7 +3,8 @@
 ``tests/data/feedback_corpus_test.jsonl`` holds 299 answers (closing,
 reservation, vague) written by three persona writers who never saw the
 rules, labelled by them and checked by a second reviewer. It was never used
-to tune the engine (``feedback_corpus_tune.jsonl`` was). The floors below
+to tune the engine (``feedback_corpus_tune.jsonl`` was: seven writers, w8 to w10
+among them once their fresh-part figures were reported). The floors below
 are the figures measured on it when the engine last changed
 (``scripts/benchmark_feedback.py`` prints them); the test fails if the
 engine drops below them. They are not yet the issue's targets (0.95
@@ -29,7 +30,7 @@ TUNE_PART = ROOT / "tests" / "data" / "feedback_corpus_tune.jsonl"
 #: kind -> (pairwise at least, strong told "Needs work" at most, weak told "Strong" at most)
 FLOORS = {
     "closing": (0.930, 8, 3),
-    "reservation": (0.907, 10, 2),
+    "reservation": (0.915, 9, 2),
     "vague": (1.000, 0, 0),
 }
 
