@@ -291,6 +291,15 @@ def _about(words):
     for k in range(1, min(len(head), 7) - 1):
         if head[k] in ("is", "was") and head[k + 1] in ("i", "we"):
             return "self"  # "The closest thing is I run the tuck shop", "Thing is, I..."
+    if head and head[0] == "the":
+        # "The biggest I've run is a regional chain", "The most I've had on my own was
+        # 14 beds": what the learner did, named by a relative clause, then described.
+        be = ("is", "are", "was", "were")
+        for k in range(2, min(len(head), 6)):
+            if any(w in be for w in head[1:k]):
+                break
+            if head[k] in ("i", "we") and any(w in be for w in head[k + 1 :]):
+                return "self"
     for k in range(len(head) - 2):
         cleft = head[k] in ("is", "are", "was", "were") and head[k + 1] == "what"
         if cleft and head[k + 2] in ("i", "we"):
@@ -475,6 +484,8 @@ _DETERMINERS = (
     "four",
 )
 _MODALS = ("will", "would", "shall")
+#: "I'm happy to...", "we're willing to...": an offer, read as a plan.
+_OFFERS = ("happy", "willing", "glad", "keen", "ready", "prepared", "open")
 _IN_MOTION = (
     "studying",
     "learning",
@@ -567,6 +578,19 @@ def _plans(words):
                 return True  # "I could be with you by the end of February"
             j, _ = _verb_at(words, j + 1)
             return j < n and words[j] in _ABLE and len(content_stems(words[j + 1 :])) >= 1
+        if any(a in ("am", "are") for a in aux):
+            if words[j : j + 2] == ["more", "than"] or words[j : j + 2] == ["very", "happy"]:
+                j += 2 if words[j] == "more" else 1
+                verb = words[j] if j < n else ""
+            if verb in _OFFERS and words[j + 1 : j + 2] == ["to"]:
+                # An offer is a plan: "I'm happy to do an assessed drive with your trainer".
+                j += 2  # the verb itself, even "do": "happy to do an assessed drive"
+                return (
+                    j < n
+                    and words[j] not in claims
+                    and (words[j] not in s["stop"] or words[j] in _ABLE)
+                    and len(content_stems(words[j + 1 :])) >= 1
+                )
         if any(a in ("am", "are") for a in aux) and verb in _IN_MOTION:
             # "I'm doing the Level 3", or "I'm doing it now" when "it" is what they asked about
             return len(content_stems(words[j + 1 :])) >= 1 or "it" in words[j + 1 : j + 2]
