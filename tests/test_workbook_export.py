@@ -100,3 +100,21 @@ def test_markdown_structure_cannot_be_faked():
 def test_an_empty_workbook_exports():
     assert to_markdown(new_workbook()).startswith("# Interview notes\n")
     assert "<h1>Interview notes</h1>" in to_html(new_workbook())
+
+
+def test_markdown_reads_as_typed_without_stray_escapes():
+    """Ordinary punctuation is left alone and no line ends in a hard-break backslash:
+    the file reads as the learner wrote it, and renders to the same words."""
+    from closing_kit.workbook.letter_files import to_markdown as letter_markdown
+    from closing_kit.workbook.letters import letters
+
+    typed = "Send my shift availability (April + May)! Call #2 at 5pm; R&D said 50% - fine."
+    wb = example_workbook()
+    wb["memory"]["promises"] = f"Anna Brandt: {typed}\nAnna Brandt: and the deck."
+    for md in (to_markdown(wb), *(letter_markdown(x) for x in letters(wb))):
+        assert not any(line.endswith("\\") for line in md.splitlines())
+        assert "\\(" not in md and "\\!" not in md and "\\+" not in md
+    md = to_markdown(wb)
+    assert typed in md
+    rendered = MarkdownIt("commonmark").render(md)
+    assert typed.replace("&", "&amp;") in rendered

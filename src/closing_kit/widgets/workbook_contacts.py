@@ -248,7 +248,9 @@ class ContactsView(ExerciseView):
             data = to_csv(self.workbook).encode("utf-8-sig")
         if not self.write_beside(target, data):
             return None
-        message = f"Saved {len(named)} contact(s) to {target.name}, next to your workbook."
+        n = len(named)
+        noun = "contact" if n == 1 else "contacts"
+        message = f"Saved {n} {noun} to {target.name}, next to your workbook."
         skipped = left_out(self.workbook)
         if skipped:
             message += (

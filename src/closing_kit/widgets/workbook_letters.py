@@ -238,15 +238,20 @@ class LettersView(ExerciseView):
                 error=True,
             )
             return []
-        self._files_said(f"Saved {len(written)} letter(s) in the folder {folder.name}.")
+        n = len(written)
+        self._files_said(
+            f"Saved {n} {'letter' if n == 1 else 'letters'} in the folder {folder.name}."
+        )
         self.result = {**(self.result or {}), "files": [p.name for p in written]}
         return written
 
     def _files_said(self, message: str, error: bool = False) -> None:
-        """Say what happened to the files under the button, and on the status line."""
+        """Say what happened to the files under the button (once: the status line
+        takes only a failure, which must not be missed)."""
         colour = "#b00020" if error else "inherit"
         self.files_note.value = f'<div style="color:{colour}">{escape(message)}</div>'
-        self.say(message, error=error)
+        if error:
+            self.say(message, error=True)
 
 
 def show_letters(store: str | Path | None = None) -> LettersView:

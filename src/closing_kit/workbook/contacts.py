@@ -74,7 +74,12 @@ def email_problem(text: str) -> str | None:
     try:
         validate_email(text.strip(), check_deliverability=False)
     except EmailNotValidError as err:
-        return f"The email {text.strip()!r} does not look right: {err}"
+        why = str(err).strip().rstrip(".")
+        why = why[:1].lower() + why[1:]  # "An email address must have an @-sign."
+        return (
+            f"The email {text.strip()!r} does not look right ({why}): "
+            "copy it from their card or email signature"
+        )
     return None
 
 

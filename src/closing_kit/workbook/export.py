@@ -160,20 +160,28 @@ def to_markdown(workbook: dict) -> str:
     return "\n\n".join(part for part in out if part) + "\n"
 
 
-def _md_lines(text: str) -> str:
-    return "\\\n".join(md_escape(line) for line in text.splitlines() if line.strip())
+def _md_lines(text: str) -> list[str]:
+    return [md_escape(line) for line in text.splitlines() if line.strip()]
+
+
+def _md_item(head: str, text: str) -> str:
+    """A list item: one line inline, several as sub-items (no hard-break backslashes)."""
+    lines = _md_lines(text)
+    if len(lines) <= 1:
+        return f"- {head}{''.join(lines)}"
+    return "\n".join([f"- {head}".rstrip(), *(f"  - {line}" for line in lines)])
 
 
 def _md_block(block: Block) -> str:
     if block.kind == "heading":
         return f"### {md_escape(block.text)}"
     if block.kind == "rows":
-        return "\n".join(f"- **{md_escape(k)}:** {_md_lines(v)}" for k, v in block.items)
+        return "\n".join(_md_item(f"**{md_escape(k)}:** ", v) for k, v in block.items)
     if block.kind == "list":
-        return "\n".join(f"- {_md_lines(item)}" for item in block.items)
+        return "\n".join(_md_item("", item) for item in block.items)
     if block.kind == "checks":
         return "\n".join(f"- [{'x' if done else ' '}] {md_escape(t)}" for done, t in block.items)
-    return "\n\n".join(_md_lines(par) for par in block.text.split("\n\n") if par.strip())
+    return "\n\n".join(line for par in block.text.split("\n\n") for line in _md_lines(par))
 
 
 @cache

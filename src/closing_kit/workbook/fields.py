@@ -20,8 +20,12 @@ __all__ = [
 #: More words than this in one box gets a gentle note (it is still saved).
 LONG_WORDS = 2000
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
-_MD_LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([-=>.)])", re.M)
+# Markdown escapes only what would act as markup, so an export reads as typed:
+# "(again)!" stays as it is. Anywhere: a backslash, code, emphasis, a link's
+# brackets (so "(url)" and "!" after them are inert), HTML, a table cell, and an
+# entity ("&copy;"). At a line's start: a list, heading, quote or underline marker.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<|]|&(?=#?\w+;)|~~)")
+_MD_LINE_START = re.compile(r"^(\s*)(\d+(?=[.)])|)([-+=>#.)])", re.M)
 # C0 controls other than tab and newline, DEL, the non-characters XML refuses, and
 # the bidi controls, which reorder what is shown (U+202E makes "txt.exe" read "exe.txt").
 _BIDI = "\u202a-\u202e\u2066-\u2069"

@@ -25,12 +25,13 @@ def _paragraphs(body: str) -> list[list[str]]:
 
 
 def to_markdown(letter: Letter) -> str:
-    """The letter as Markdown: the subject in bold, lines kept with hard breaks."""
+    """The letter as Markdown: the subject in bold, each line its own paragraph (a
+    hard break's trailing backslash reads as a stray mark to anyone opening the file)."""
     out = [f"**Subject:** {md_escape(letter.subject)}"]
     if letter.email:
         out.append(f"**To:** {md_escape(letter.email)}")
     for lines in _paragraphs(letter.body):
-        out.append("\\\n".join(md_escape(line) for line in lines))
+        out.extend(md_escape(line) for line in lines if line.strip())
     return "\n\n".join(out) + "\n"
 
 
