@@ -57,6 +57,10 @@ LABEL_CSS = """<style>
 .ck-exercise .widget-checkbox { height: auto; align-items: flex-start; }
 .ck-exercise .ck-stacked { flex-direction: column; align-items: stretch; }
 .ck-exercise .ck-stacked > .widget-label { width: auto; text-align: left; margin-bottom: 2px; }
+/* In a column, ipywidgets' flex-basis for the select (meant as a width) becomes its
+   height: a dropdown grew to about 150 px with its text floating in the middle. */
+.ck-exercise .ck-stacked > select { flex: 0 0 auto; }
+.ck-exercise .ck-stacked.widget-dropdown > select { height: var(--jp-widgets-inline-height, 28px); }
 .ck-exercise textarea, .ck-exercise input[type="text"] { box-sizing: border-box; max-width: 100%; }
 </style>"""
 
