@@ -62,7 +62,7 @@ def _bad_files(folder: Path) -> dict[str, str]:
         "newer.json": "newer closing-kit",
         "huge.json": "larger than 5 MB",
         "other.json": "not a closing-kit workbook",
-        "folder.json": "it is a folder",
+        "folder.json": "an empty folder",
         "binary.json": "not a text file",
     }
 

@@ -44,7 +44,10 @@ class ClassReport:
     html: str
     header: tuple[str, ...]
     rows: list[list[str]]
+    #: What the page shows (file names and reasons anonymised when asked).
     data: ClassData
+    #: The class as read, real file names included (for the coach's own screen).
+    read: ClassData | None = None
 
 
 def safe_cell(value) -> str:
@@ -105,7 +108,7 @@ def build_report(folder: str | Path, anonymise: bool = False) -> ClassReport:
         table_head=header,
         table_rows=rows,
     )
-    return ClassReport(html, header, rows, page_data)
+    return ClassReport(html, header, rows, page_data, data)
 
 
 def csv_text(report: ClassReport) -> str:
