@@ -17,6 +17,7 @@ from pathlib import Path
 from closing_kit.analysis import rubric
 from closing_kit.banks import noncommittal_cards, reservation_cards
 from closing_kit.checklist import load_checklist
+from closing_kit.classroom._anonymise import details
 from closing_kit.classroom.folder import Skipped, list_class_folder, one_line, read_class_file
 
 __all__ = [
@@ -69,6 +70,8 @@ class Learner:
     missed: Counter = field(default_factory=Counter)
     judged: Counter = field(default_factory=Counter)
     misses: list[Miss] = field(default_factory=list)
+    #: Names, company, role, emails and phones, for ``--anonymise`` to take out of texts.
+    details: dict = field(default_factory=dict)
 
     @property
     def attempts(self) -> int:
@@ -106,6 +109,7 @@ def summarise(workbook: dict, file_name: str) -> Learner:
         file=file_name,
         company=workbook["interview"]["company"],
         role=workbook["interview"]["role"],
+        details=details(workbook),
     )
     for version in practice["closing"]["versions"]:
         learner.closing.append(version["score"])
