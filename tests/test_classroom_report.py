@@ -19,7 +19,7 @@ from closing_kit.classroom.report import build_report, safe_cell, write_csv
 from closing_kit.classroom.sample import sample_workbook
 from closing_kit.workbook.store import save_workbook
 
-pytest.importorskip("matplotlib")
+pytest.importorskip("jinja2")
 
 
 def _learner(folder: Path, file: str, seed: int, name: str, close: str | None = None) -> dict:

@@ -1,6 +1,6 @@
 """The class report: one HTML page (and, if asked, a CSV table) from a folder of workbooks.
 
-Needs the ``class`` extra (jinja2, matplotlib). Everything a learner wrote is
+Needs the ``class`` extra (jinja2). Everything a learner wrote is
 escaped by jinja2's autoescaping; ``anonymise`` replaces each name by
 "Learner 1", "Learner 2"... in the order of the file names, the same in the
 page and in the table, and leaves no name, file name or interview detail behind:
