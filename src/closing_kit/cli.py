@@ -230,9 +230,17 @@ def build_parser() -> argparse.ArgumentParser:
     fb.add_argument("-o", "--output", help="--batch: the scored CSV (default: standard output)")
     fb.set_defaults(func=_feedback)
     report = commands.add_parser("class-report", help="a report on a folder of learners' workbooks")
-    report.add_argument("folder", metavar="DIR", help="the folder of workbook files (*.json)")
+    report.add_argument(
+        "folder",
+        metavar="DIR",
+        help="the folder of workbook files (*.json; the folders directly in it too)",
+    )
     report.add_argument("-o", "--output", required=True, help="the HTML report to write")
-    report.add_argument("--anonymise", action="store_true", help="Learner 1, 2... for names")
+    report.add_argument(
+        "--anonymise",
+        action="store_true",
+        help="Learner 1, 2... for names; no name, contact, company or role left in any text",
+    )
     report.add_argument("--csv", metavar="FILE.csv", help="also write the per-learner table")
     report.set_defaults(func=_class_report)
     link = commands.add_parser("class-link", help="a link that opens the notebooks on a JupyterHub")
