@@ -2,7 +2,9 @@
 
 A coach's folder holds files handed in by a class, and anything else that landed
 there. Only regular files named ``*.json`` are read, each once, at most
-``MAX_BYTES`` long; every other entry is named with a one-line reason and never
+``MAX_BYTES`` long (5 MB, the limit of every command that opens a workbook: a
+workbook is 5 to 200 KB, so only what is not one is refused, and no file is read
+into memory past it); every other entry is named with a one-line reason and never
 opened:
 
 - a link is followed only to a regular file inside the folder (and that file is
