@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ from closing_kit.classroom.report import build_report, safe_cell, write_csv
 from closing_kit.classroom.sample import sample_workbook
 from closing_kit.workbook.store import save_workbook
 
-pytest.importorskip("matplotlib")
+pytest.importorskip("jinja2")
 
 
 def _learner(folder: Path, file: str, seed: int, name: str, close: str | None = None) -> dict:
@@ -62,7 +63,7 @@ def _bad_files(folder: Path) -> dict[str, str]:
         "newer.json": "newer closing-kit",
         "huge.json": "larger than 5 MB",
         "other.json": "not a closing-kit workbook",
-        "folder.json": "it is a folder",
+        "folder.json": "an empty folder",
         "binary.json": "not a text file",
     }
 
@@ -200,3 +201,48 @@ def test_the_command_refuses_a_missing_folder_in_one_line(tmp_path):
     )  # fmt: skip
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "is not a folder" in proc.stderr
+
+
+ANONYMISE = Path(__file__).parent / "data" / "class-anonymise"
+#: Every name and interview detail in tests/data/class-anonymise, each also in a learner's text.
+SECRETS = (
+    "Daniel", "Okafor", "Katherine", "Kit", "Brandt", "Sam", "Ito", "Sammy", "Priya", "Raman",
+    "Quillmoor", "Quillmoor Software", "account manager", "kit.brandt@quillmoor.example",
+    "daniel.okafor@mail.example", "07700 900123", "+44 20 7946 0958", "7946", "(020) 7946-0000",
+    "Bob", "Jones", "Zoë", "Ångström", "Harbourline", "analyst", "zoe@harbourline.example",
+    "bob@jones.example", "Carla", "Mendes", "bob-jones", "2026-03-03",
+)  # fmt: skip
+
+
+def _leaks(text: str) -> list[str]:
+    import html as html_module
+
+    text = html_module.unescape(text)
+    return [
+        secret
+        for secret in SECRETS
+        if re.search(rf"(?<!\w){re.escape(secret)}(?!\w)", text, re.IGNORECASE)
+    ]
+
+
+def test_anonymise_takes_every_name_and_detail_out_of_the_learners_texts(tmp_path):
+    """The company, the role, the learner's and their contacts' names (whole, first, last,
+    a nickname from a card), emails and phones go from the page and the table, written in
+    the learners' own closes in any case; the rest of each close is kept."""
+    klass = tmp_path / "class"
+    shutil.copytree(ANONYMISE, klass)
+    page, table = tmp_path / "report.html", tmp_path / "table.csv"
+    proc = subprocess.run(
+        [sys.executable, "-m", "closing_kit", "class-report", str(klass), "-o", str(page),
+         "--csv", str(table), "--anonymise"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    html, csv_text = page.read_text(encoding="utf-8"), table.read_text(encoding="utf-8-sig")
+    assert _leaks(html) == [] and _leaks(csv_text) == []
+    closes = re.findall(r"<blockquote>(.*?)</blockquote>", html, re.S)
+    assert len(closes) == 2
+    assert "Do you see me succeeding as an [role]?" in closes[1]
+    assert "[company]" in closes[1] and "[email]" in closes[1] and "[phone]" in closes[1]
+    # Without --anonymise the same texts are shown as written.
+    assert set(_leaks(build_report(klass).html)) >= {"Kit", "Quillmoor", "07700 900123"}

@@ -101,6 +101,9 @@ def _feedback_batch(args) -> int:
 
 
 def _class_report(args) -> int:
+    """Exit 0 when the report is written, every entry left out named on stderr (one
+    line each) as in the report; 2, with one line, when the folder cannot be
+    listed or the output may not be written."""
     from pathlib import Path
 
     folder = Path(args.folder)
@@ -111,15 +114,18 @@ def _class_report(args) -> int:
     except ImportError as err:
         return _fail(f"the class report needs the 'class' extra ({err.name} is missing): "
                      "pip install 'closing-kit[class]'")  # fmt: skip
+    from closing_kit.classroom.folder import list_class_folder, shown
     from closing_kit.safe_files import StorageError, check_output, write_output
 
-    inputs = sorted(folder.glob("*.json"))
-    try:  # before the work, so nothing is half written
-        for out in filter(None, (args.output, args.csv)):
+    try:
+        inputs = [item.path for item in list_class_folder(folder)[0]]
+        for out in filter(None, (args.output, args.csv)):  # before the work: nothing half written
             check_output(out, inputs)
+        report = build_report(folder, anonymise=args.anonymise)
     except StorageError as err:
         return _fail(str(err))
-    report = build_report(folder, anonymise=args.anonymise)
+    except OSError as err:
+        return _fail(f"cannot read the folder {shown(args.folder)} ({err.strerror or err})")
     try:
         write_output(args.output, report.html, inputs=inputs)
         if args.csv:
@@ -128,6 +134,9 @@ def _class_report(args) -> int:
         return _fail(str(err))
     except OSError as err:
         return _fail(f"cannot write the report ({err.strerror or err}: {err.filename})")
+    # The coach's own screen: the real names, even when the report is anonymised.
+    for item in report.read.skipped:
+        print(f"closing-kit: left out {item.file}: {item.reason}", file=sys.stderr)
     skipped = len(report.data.skipped)
     note = (
         f"; {skipped} file{'s' if skipped != 1 else ''} left out (listed in it)" if skipped else ""
@@ -245,9 +254,17 @@ def build_parser() -> argparse.ArgumentParser:
     fb.add_argument("-o", "--output", help="--batch: the scored CSV (default: standard output)")
     fb.set_defaults(func=_feedback)
     report = commands.add_parser("class-report", help="a report on a folder of learners' workbooks")
-    report.add_argument("folder", metavar="DIR", help="the folder of workbook files (*.json)")
+    report.add_argument(
+        "folder",
+        metavar="DIR",
+        help="the folder of workbook files (*.json; the folders directly in it too)",
+    )
     report.add_argument("-o", "--output", required=True, help="the HTML report to write")
-    report.add_argument("--anonymise", action="store_true", help="Learner 1, 2... for names")
+    report.add_argument(
+        "--anonymise",
+        action="store_true",
+        help="Learner 1, 2... for names; no name, contact, company or role left in any text",
+    )
     report.add_argument("--csv", metavar="FILE.csv", help="also write the per-learner table")
     report.set_defaults(func=_class_report)
     link = commands.add_parser("class-link", help="a link that opens the notebooks on a JupyterHub")

@@ -2,9 +2,9 @@
 
 Pure logic and report rendering over the learners' workbook files; nothing is
 uploaded and no file read is ever changed. ``comments``, ``batch``, ``links``
-and ``learners`` need only the standard library (and the workbook extra to read
-workbooks); ``report`` and ``charts`` need the ``class`` extra (jinja2,
-matplotlib). The names below load their module on first use.
+``learners`` and ``charts`` need only the standard library (and the workbook
+extra to read workbooks); ``report`` needs the ``class`` extra (jinja2). The
+names below load their module on first use.
 """
 
 from __future__ import annotations

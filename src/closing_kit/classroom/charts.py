@@ -1,4 +1,4 @@
-"""Score charts for the class report: matplotlib (Agg, no display), drawn as inline SVG.
+"""Score charts for the class report, drawn as inline SVG (standard library only).
 
 Each chart comes with a text alternative that says what it shows in words,
 so a screen reader (or a printout without the picture) loses nothing.
@@ -6,15 +6,13 @@ so a screen reader (or a printout without the picture) loses nothing.
 
 from __future__ import annotations
 
-import io
-import re
+from html import escape
 
 __all__ = ["score_chart", "text_alternative"]
 
 _MARKERS = ("o", "s", "^", "D")
 #: Dark, distinguishable colours (the Okabe-Ito palette); each line also has its own marker.
 _COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
-_IDS = re.compile(r'\bid="([^"]+)"')
 
 
 def text_alternative(series: dict[str, list[int]]) -> str:
@@ -31,64 +29,78 @@ def text_alternative(series: dict[str, list[int]]) -> str:
 
 
 def score_chart(series: dict[str, list[int]], chart_id: str) -> str:
-    """An ``<svg>`` element (no XML prolog) of scores by attempt, one line per exercise.
+    """An ``<svg>`` element of scores by attempt, one line (and marker shape) per exercise.
 
-    ``chart_id`` prefixes every id inside the SVG, so many charts share one page
-    without their clip paths clashing; the element carries ``role="img"`` and an
-    ``aria-label`` with the text alternative.
+    Drawn directly as SVG: a line chart needs no plotting library, and drawing one
+    with matplotlib took 40 ms, 40 of the 48 s of a 1,000-learner report. The element
+    carries ``id=chart_id``, ``role="img"`` and an ``aria-label`` with the text
+    alternative; it scales with the page (a ``viewBox``, no fixed size).
     """
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    from matplotlib.figure import Figure
-
     label = text_alternative(series)
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": chart_id, "font.size": 9}):
-        fig = Figure(figsize=(5.2, 2.4))
-        ax = fig.add_subplot()
-        longest = max((len(s) for s in series.values()), default=1)
-        for n, (title, scores) in enumerate(series.items()):
-            x = list(range(1, len(scores) + 1))
-            ax.plot(
-                x,
-                scores,
-                marker=_MARKERS[n % len(_MARKERS)],
-                color=_COLOURS[n % len(_COLOURS)],
-                linewidth=1.5,
-                markersize=4,
-                label=title,
-            )
-        ax.set_ylim(-5, 105)
-        ax.set_xlim(0.5, max(longest, 2) + 0.5)
-        ax.set_yticks([0, 50, 100])
-        ax.set_xlabel("Attempt")
-        ax.set_ylabel("Score")
-        ax.xaxis.get_major_locator().set_params(integer=True)
-        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
-        ax.spines[["top", "right"]].set_visible(False)
-        if series:
-            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
-        # Fixed margins (tight_layout costs more than the drawing): room for the legend.
-        fig.subplots_adjust(left=0.11, right=0.66, bottom=0.2, top=0.95)
-        out = io.StringIO()
-        fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
-    return _inline(out.getvalue(), chart_id, label)
+    longest = max((len(s) for s in series.values()), default=1)
+    right = max(longest, 2) + 0.5
 
+    def x(attempt: float) -> float:
+        return round(_LEFT + (attempt - 0.5) / (right - 0.5) * (_RIGHT - _LEFT), 1)
 
-def _inline(svg: str, prefix: str, label: str) -> str:
-    from html import escape
+    def y(score: float) -> float:
+        return round(_BOTTOM - (score + 5) / 110 * (_BOTTOM - _TOP), 1)
 
-    svg = svg[svg.index("<svg") :]
-    ids = set(_IDS.findall(svg))
-    for old in sorted(ids, key=len, reverse=True):
-        new = f"{prefix}-{old}"
-        svg = svg.replace(f'id="{old}"', f'id="{new}"')
-        svg = svg.replace(f"url(#{old})", f"url(#{new})")
-        svg = svg.replace(f'href="#{old}"', f'href="#{new}"')
-    # matplotlib sets the size in points; let the page scale it.
-    svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r"<svg \1", svg, count=1)
-    return svg.replace(
-        "<svg ",
-        f'<svg role="img" aria-label="{escape(label)}" class="ck-chart" ',
-        1,
+    out = [
+        f'<svg id="{escape(chart_id)}" role="img" aria-label="{escape(label)}" class="ck-chart" '
+        f'viewBox="0 0 {_WIDTH} {_HEIGHT}" xmlns="http://www.w3.org/2000/svg" '
+        'font-family="sans-serif" font-size="12" fill="#222">'
+    ]
+    for score in (0, 50, 100):
+        out.append(
+            f'<line x1="{_LEFT}" x2="{_RIGHT}" y1="{y(score)}" y2="{y(score)}" '
+            'stroke="#dddddd" stroke-width="0.8"/>'
+            f'<text x="{_LEFT - 6}" y="{y(score) + 4}" text-anchor="end">{score}</text>'
+        )
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if longest / s <= 10)
+    ticks = range(step, longest + 1, step) if longest >= step else ()
+    for attempt in ticks or (1,):
+        out.append(
+            f'<line x1="{x(attempt)}" x2="{x(attempt)}" y1="{_BOTTOM}" y2="{_BOTTOM + 4}" '
+            'stroke="#222"/>'
+            f'<text x="{x(attempt)}" y="{_BOTTOM + 17}" text-anchor="middle">{attempt}</text>'
+        )
+    out.append(
+        f'<path d="M{_LEFT} {_TOP}V{_BOTTOM}H{_RIGHT}" fill="none" stroke="#222"/>'
+        f'<text x="{(_LEFT + _RIGHT) / 2}" y="{_HEIGHT - 4}" text-anchor="middle">Attempt</text>'
+        f'<text transform="translate(14 {(_TOP + _BOTTOM) / 2}) rotate(-90)" '
+        'text-anchor="middle">Score</text>'
     )
+    for n, (title, scores) in enumerate(series.items()):
+        colour, shape = _COLOURS[n % len(_COLOURS)], n % len(_MARKERS)
+        points = [(x(i), y(score)) for i, score in enumerate(scores, start=1)]
+        line = " ".join(f"{px},{py}" for px, py in points)
+        out.append(
+            f'<polyline points="{line}" fill="none" stroke="{colour}" stroke-width="2"/>'
+            + "".join(_marker(shape, px, py, colour) for px, py in points)
+        )
+        ly = _TOP + 8 + 20 * n
+        out.append(
+            f'<line x1="{_RIGHT + 12}" x2="{_RIGHT + 36}" y1="{ly}" y2="{ly}" '
+            f'stroke="{colour}" stroke-width="2"/>{_marker(shape, _RIGHT + 24, ly, colour)}'
+            f'<text x="{_RIGHT + 42}" y="{ly + 4}" font-size="11">{escape(title)}</text>'
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+_WIDTH, _HEIGHT = 520, 240
+_LEFT, _RIGHT, _TOP, _BOTTOM = 57, 343, 12, 192
+
+
+def _marker(shape: int, px: float, py: float, colour: str) -> str:
+    """A circle, square, triangle or diamond, so the lines differ without colour too."""
+    if shape == 0:
+        return f'<circle cx="{px}" cy="{py}" r="4" fill="{colour}"/>'
+    if shape == 1:
+        return f'<rect x="{px - 3.5}" y="{py - 3.5}" width="7" height="7" fill="{colour}"/>'
+    if shape == 2:
+        d = f"M{px} {py - 5}L{px + 4.5} {py + 3.5}H{px - 4.5}Z"
+    else:
+        d = f"M{px} {py - 5}L{px + 4.5} {py}L{px} {py + 5}L{px - 4.5} {py}Z"
+    return f'<path d="{d}" fill="{colour}"/>'

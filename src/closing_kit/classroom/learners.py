@@ -1,9 +1,10 @@
 """A class's workbooks, read from a folder and summed up: pure logic, no rendering.
 
-Each ``*.json`` in the folder is read with ``closing_kit.workbook.store.read_workbook``
-(validated, migrated, refused over 5 MB by its size, never changed). A file that
-cannot be read becomes a ``Skipped`` entry with its one-line reason; it never
-stops the others.
+The folder is listed and each file read by ``closing_kit.classroom.folder`` (only
+regular ``*.json`` files, no link out of the folder, nothing over 5 MB, never a
+pipe or a device), then parsed as ``closing_kit.workbook.store.read_workbook``
+would (validated, migrated, never changed). An entry that cannot be used becomes
+a ``Skipped`` entry with its one-line reason; it never stops the others.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 from closing_kit.analysis import rubric
 from closing_kit.banks import noncommittal_cards, reservation_cards
 from closing_kit.checklist import load_checklist
+from closing_kit.classroom._anonymise import details
+from closing_kit.classroom.folder import Skipped, list_class_folder, one_line, read_class_file
 
 __all__ = [
     "ClassData",
@@ -67,6 +70,8 @@ class Learner:
     missed: Counter = field(default_factory=Counter)
     judged: Counter = field(default_factory=Counter)
     misses: list[Miss] = field(default_factory=list)
+    #: Names, company, role, emails and phones, for ``--anonymise`` to take out of texts.
+    details: dict = field(default_factory=dict)
 
     @property
     def attempts(self) -> int:
@@ -83,14 +88,6 @@ class Learner:
             "Role-play": self.roleplay,
         }
         return {title: scores for title, scores in named.items() if scores}
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A file the report could not use, and why (one line)."""
-
-    file: str
-    reason: str
 
 
 @dataclass
@@ -112,6 +109,7 @@ def summarise(workbook: dict, file_name: str) -> Learner:
         file=file_name,
         company=workbook["interview"]["company"],
         role=workbook["interview"]["role"],
+        details=details(workbook),
     )
     for version in practice["closing"]["versions"]:
         learner.closing.append(version["score"])
@@ -154,28 +152,20 @@ def _all_misses(workbook_misses: list[Counter], judged: Counter) -> list[Miss]:
     ]
 
 
-def workbook_files(folder: Path) -> list[Path]:
-    """The ``*.json`` entries directly in ``folder``, by name (folders too: they are reported)."""
-    return sorted(Path(folder).glob("*.json"), key=lambda p: p.name)
-
-
 def read_class(folder: str | Path, top: int = 5) -> ClassData:
-    """Read every workbook in ``folder``; sum up each learner and the class."""
-    from closing_kit.workbook.store import WorkbookError, read_workbook
+    """Read every workbook in ``folder``; sum up each learner and the class.
 
-    folder = Path(folder)
+    Raises ``OSError`` only when ``folder`` itself cannot be listed.
+    """
+    files, skipped = list_class_folder(folder)
     learners: list[Learner] = []
-    skipped: list[Skipped] = []
-    for path in workbook_files(folder):
-        try:
-            workbook = read_workbook(path)
-        except WorkbookError as err:
-            skipped.append(Skipped(path.name, _one_line(err.problem)))
-            continue
-        except (OSError, ValueError, RecursionError) as err:  # never fatal for the class
-            skipped.append(Skipped(path.name, _one_line(f"it could not be read ({err})")))
-            continue
-        learners.append(summarise(workbook, path.name))
+    for item in files:
+        learner, reason = _learner(item)
+        if reason:
+            skipped.append(Skipped(item.name, one_line(reason)))
+        else:
+            learners.append(learner)
+    skipped.sort(key=lambda s: s.file)
     cards: Counter = Counter()
     judged: Counter = Counter()
     for learner in learners:
@@ -192,6 +182,54 @@ def read_class(folder: str | Path, top: int = 5) -> ClassData:
     least.sort(key=lambda item: (item[2], item[0], item[1]["id"]))
     misses = _all_misses([learner.missed for learner in learners], judged)
     return ClassData(learners, skipped, misses[:top], least[:top])
+
+
+def _learner(item) -> tuple[Learner | None, str | None]:
+    """One file summed up, or the one-line reason it cannot be."""
+    from closing_kit.workbook.store import WorkbookError, parse_workbook
+
+    raw, reason = read_class_file(item)
+    if reason:
+        return None, reason
+    try:
+        workbook = parse_workbook(raw, item.name)
+    except WorkbookError as err:
+        return None, err.problem
+    except ValueError as err:  # e.g. Python's limit on an integer's digits
+        if "digits" in str(err):
+            return None, "it holds a number thousands of digits long, which no workbook has"
+        return None, f"it could not be read ({err})"
+    except RecursionError:
+        return None, "it is nested far too deeply to be a workbook"
+    # A lone surrogate can only come from a \u escape: walk the strings only then.
+    if _ESCAPED_SURROGATE.search(raw) and _has_surrogate(workbook):
+        return None, (
+            "it holds a broken character (half of a UTF-16 pair, written \\ud800 or the "
+            "like) that no page can show"
+        )
+    try:
+        return summarise(workbook, item.name), None
+    except (KeyError, TypeError, ValueError, OverflowError, RecursionError) as err:
+        return None, f"its practice could not be summed up ({type(err).__name__})"
+
+
+def _has_surrogate(value) -> bool:
+    stack = [value]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 def _miss_counts(workbook: dict) -> tuple[Counter, Counter]:
@@ -213,10 +251,3 @@ def _miss_counts(workbook: dict) -> tuple[Counter, Counter]:
             judged[kind] += 1
             missed.update((kind, c) for c in step["failed"])
     return missed, judged
-
-
-_SPACES = re.compile(r"\s+")
-
-
-def _one_line(text: str) -> str:
-    return _SPACES.sub(" ", str(text)).strip()[:300]

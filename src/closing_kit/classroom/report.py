@@ -1,16 +1,16 @@
 """The class report: one HTML page (and, if asked, a CSV table) from a folder of workbooks.
 
-Needs the ``class`` extra (jinja2, matplotlib). Everything a learner wrote is
+Needs the ``class`` extra (jinja2). Everything a learner wrote is
 escaped by jinja2's autoescaping; ``anonymise`` replaces each name by
 "Learner 1", "Learner 2"... in the order of the file names, the same in the
-page and in the table, and leaves no name, file name or interview detail behind.
+page and in the table, and leaves no name, file name or interview detail behind:
+inside the learners' own texts too (``classroom._anonymise`` says what goes).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -44,7 +44,10 @@ class ClassReport:
     html: str
     header: tuple[str, ...]
     rows: list[list[str]]
+    #: What the page shows (file names and reasons anonymised when asked).
     data: ClassData
+    #: The class as read, real file names included (for the coach's own screen).
+    read: ClassData | None = None
 
 
 def safe_cell(value) -> str:
@@ -56,7 +59,10 @@ def build_report(folder: str | Path, anonymise: bool = False) -> ClassReport:
     """Read the class's workbooks in ``folder`` and make the report."""
     data = read_class(folder)
     names = _names(data.learners, anonymise)
-    scrub = _scrubber(data.learners) if anonymise else (lambda text: text)
+    if anonymise:
+        from closing_kit.classroom._anonymise import reason
+
+        shared, scrubs = _scrubbers(data.learners)
     header = tuple(c for c in CSV_COLUMNS if not (anonymise and c == "file"))
     rows, items = [], []
     for n, learner in enumerate(data.learners, start=1):
@@ -75,11 +81,13 @@ def build_report(folder: str | Path, anonymise: bool = False) -> ClassReport:
                 "practised": _practised(learner),
                 "chart": score_chart(series, f"chart{n}") if series else "",
                 "alt": text_alternative(series),
-                "latest_close": scrub(learner.latest_close),
+                "latest_close": scrubs[n - 1](learner.latest_close)
+                if anonymise
+                else learner.latest_close,
             }
         )
     skipped = [
-        type(s)(f"Skipped file {n}" if anonymise else s.file, scrub(s.reason))
+        type(s)(f"Skipped file {n}", reason(s.reason, shared)) if anonymise else s
         for n, s in enumerate(data.skipped, start=1)
     ]
     page_data = ClassData(data.learners, skipped, data.misses, data.least_cards)
@@ -104,7 +112,7 @@ def build_report(folder: str | Path, anonymise: bool = False) -> ClassReport:
         table_head=header,
         table_rows=rows,
     )
-    return ClassReport(html, header, rows, page_data)
+    return ClassReport(html, header, rows, page_data, data)
 
 
 def csv_text(report: ClassReport) -> str:
@@ -134,24 +142,16 @@ def _names(learners: list[Learner], anonymise: bool) -> list[str]:
     return [learner.name for learner in learners]
 
 
-def _scrubber(learners: list[Learner]):
-    """Replace every learner's name (whole, or any part of it) and file name in free text."""
-    words = set()
+def _scrubbers(learners: list[Learner]):
+    """One scrubber per learner: the class's names and files, and the learner's own details."""
+    from closing_kit.classroom._anonymise import Scrubber
+
+    shared = Scrubber()
     for learner in learners:
-        for name in (learner.name, Path(learner.file).stem, learner.file):
-            if name.strip():
-                words.add(name.strip())
-        if learner.name != Path(learner.file).stem:
-            words.update(part for part in re.split(r"\s+", learner.name) if len(part) >= 2)
-    if not words:
-        return lambda text: text
-    pattern = re.compile(
-        r"(?<!\w)(?:"
-        + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        + r")(?!\w)",
-        re.IGNORECASE,
-    )
-    return lambda text: pattern.sub("[name]", text)
+        shared.add_name(learner.name)
+        for name in (Path(learner.file).stem, Path(learner.file).name, learner.file):
+            shared.add_name(name, parts=False)
+    return shared, [shared.add(learner.details) for learner in learners]
 
 
 def _average(scores: list[int]) -> str:

@@ -32,6 +32,7 @@ __all__ = [
     "free_name",
     "load_workbook",
     "merge_sections",
+    "parse_workbook",
     "read_workbook",
     "save_sections",
     "save_workbook",
@@ -71,6 +72,21 @@ def read_workbook(path: str | Path) -> dict:
     data, problem = _read(path)
     if problem:
         raise WorkbookError(path, problem)
+    return data
+
+
+def parse_workbook(raw: bytes, name: str | Path = "workbook.json") -> dict:
+    """The workbook in ``raw`` (a file's bytes, read by the caller), migrated; like
+    ``read_workbook`` for a file read another way (the class report reads its own).
+
+    Raises
+    ------
+    WorkbookError
+        Naming ``name``; ``err.problem`` is the reason without it.
+    """
+    data, problem = _parse(raw)
+    if problem:
+        raise WorkbookError(Path(name), problem)
     return data
 
 
@@ -186,6 +202,10 @@ def _read(path: Path) -> tuple[dict | None, str | None]:
         raw = path.read_bytes()
     except OSError as err:
         return None, f"it cannot be read ({err.strerror or err})"
+    return _parse(raw)
+
+
+def _parse(raw: bytes) -> tuple[dict | None, str | None]:
     try:
         # A byte-order mark (Notepad adds one) is not part of the workbook.
         text = raw.decode("utf-8").removeprefix("\ufeff")
