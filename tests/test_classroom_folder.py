@@ -86,7 +86,7 @@ def hostile(tmp_path) -> tuple[Path, dict[str, str]]:
         "empty.json": "an empty folder",
         "huge-number.json": "a number thousands of digits long",
         "huge.json": "larger than 5 MB",
-        "lone-surrogate.json": "broken character",
+        "lone-surrogate.json": "lone surrogate",
         "not-json.json": "not valid JSON",
         "outside.json": "outside the class folder",
         "pipe.json": "a named pipe (FIFO)",

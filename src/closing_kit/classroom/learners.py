@@ -9,7 +9,6 @@ a ``Skipped`` entry with its one-line reason; it never stops the others.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -201,35 +200,10 @@ def _learner(item) -> tuple[Learner | None, str | None]:
         return None, f"it could not be read ({err})"
     except RecursionError:
         return None, "it is nested far too deeply to be a workbook"
-    # A lone surrogate can only come from a \u escape: walk the strings only then.
-    if _ESCAPED_SURROGATE.search(raw) and _has_surrogate(workbook):
-        return None, (
-            "it holds a broken character (half of a UTF-16 pair, written \\ud800 or the "
-            "like) that no page can show"
-        )
     try:
         return summarise(workbook, item.name), None
     except (KeyError, TypeError, ValueError, OverflowError, RecursionError) as err:
         return None, f"its practice could not be summed up ({type(err).__name__})"
-
-
-def _has_surrogate(value) -> bool:
-    stack = [value]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            if _SURROGATE.search(value):
-                return True
-        elif isinstance(value, dict):
-            stack.extend(value.keys())
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-    return False
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 def _miss_counts(workbook: dict) -> tuple[Counter, Counter]:
