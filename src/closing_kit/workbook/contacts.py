@@ -1,8 +1,8 @@
 """Everyone you met (chapter 2): what each card lacks, who may be missing, vCard and CSV.
 
-Chapter 2 (after Laura DeCarlo in the article) asks for every person's name,
-title and contact details, because you cannot tell who has a say in the
-decision; the people data says which fields each kind of person needs.
+Chapter 2 asks, as the article does, for every person's name, title and
+contact details; Laura DeCarlo gives the reason in the article (you cannot
+tell who has a say). The people data says which fields each kind of person needs.
 
 Emails and phone numbers are checked with maintained libraries
 (email-validator, syntax only; phonenumbers). What the learner typed is kept
