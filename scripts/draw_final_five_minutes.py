@@ -14,26 +14,37 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "book" / "images"
 
-#: (number, lines of text, chapter) for the steps in a single column.
+#: (number, lines of text, chapter) for the steps in a single column. Lines are
+#: short so the diagram stays 360 px wide: on a 390 px phone it shows at about
+#: full size, and every label is at least 13 px (tests/test_diagram.py).
 IN_THE_ROOM = [
     ("1", ["Thank them for their time"], "Ch. 5"),
     ("2", ["Sum up, briefly, why you fit"], "Ch. 5"),
-    ("3", ["Ask the closing question:", "do they see you succeeding and moving forward?"], "Ch. 5"),
+    (
+        "3",
+        ["Ask the closing question: do", "they see you succeeding and", "moving forward?"],
+        "Ch. 5",
+    ),
 ]
-#: The three answers to the closing question, side by side.
+#: The three answers to the closing question, one below the other.
 BRANCHES = [
-    ("yes", "A yes", ["Thank them;", "go on to next steps"], "Ch. 5"),
-    ("doubt", "A reservation", ["Clarify with evidence,", "now or in your letter"], "Ch. 6"),
-    ("vague", "A vague answer", ["Ask how the process", "will play out"], "Ch. 7"),
+    ("yes", "A yes", ["Thank them; go on to next steps"], "Ch. 5"),
+    (
+        "doubt",
+        "A reservation",
+        ["Clarify with evidence, now or", "in your thank-you email"],
+        "Ch. 6",
+    ),
+    ("vague", "A vague answer", ["Ask how the process will", "play out"], "Ch. 7"),
 ]
 AFTER_BRANCH = [
-    ("5", ["Ask about next steps and timing"], "Ch. 3"),
-    ("6", ["Ask if you may follow up, and how"], "Ch. 4"),
-    ("7", ["Collect names, titles and contact details", "of everyone you met"], "Ch. 2"),
+    ("5", ["Ask about the next steps", "and when they happen"], "Ch. 3"),
+    ("6", ["Ask if you may follow up,", "and how"], "Ch. 4"),
+    ("7", ["Collect names, titles and", "contact details of everyone"], "Ch. 2"),
 ]
 AFTER_YOU_LEAVE = [
-    ("8", ["Write down everything you remember,", "good and bad"], "Ch. 8"),
-    ("9", ["Send each person a specific thank-you"], "Ch. 8"),
+    ("8", ["Write down everything you", "remember, good and bad"], "Ch. 8"),
+    ("9", ["Email each person a specific", "thank-you within 24 hours"], "Ch. 8"),
 ]
 
 THEMES = {
@@ -65,13 +76,15 @@ THEMES = {
     },
 }
 
-W = 720
-BOX_W = 520
-LINE_H = 20
-GAP = 30
+W = 360
+BOX_W = 340
+LINE_H = 19
+GAP = 26
+#: Smallest font size used, in px at the drawing's own width.
+MIN_FONT = 13
 
 
-def _text(x, y, lines, colour, size=16, weight="400", anchor="middle"):
+def _text(x, y, lines, colour, size=15, weight="400", anchor="middle"):
     spans = "".join(
         f'<tspan x="{x}" dy="{0 if i == 0 else LINE_H}">{escape(line)}</tspan>'
         for i, line in enumerate(lines)
@@ -102,8 +115,8 @@ def _step(y, number, lines, chapter, c):
         f'stroke="{c["stroke"]}" stroke-width="2"/>',
         f'<circle cx="{x + 26}" cy="{y + h / 2}" r="14" fill="{c["badge"]}"/>',
         _text(x + 26, y + h / 2 + 5, [number], c["badge_text"], 15, "700"),
-        _text(W // 2 + 10, y + 17 + LINE_H / 2, lines, c["text"]),
-        _text(x + BOX_W - 12, y + 18, [chapter], c["muted"], 12, "400", "end"),
+        _text(x + 50, y + 17 + LINE_H / 2, lines, c["text"], 15, "400", "start"),
+        _text(x + BOX_W - 8, y + 17 + LINE_H / 2, [chapter], c["muted"], MIN_FONT, "400", "end"),
     ]
     return parts, h
 
@@ -134,34 +147,31 @@ def draw(theme: str) -> str:
     parts += _band(y, "In the room", c)
     y += 44
     y = _column(parts, y, IN_THE_ROOM, c, trailing=True)
-    # Step 4: the interviewer's answer branches three ways, then joins again.
-    y = _column(parts, y, [("4", ["Listen to their answer, and respond"], "")], c)
-    col_w, col_gap = 212, 20
-    left = (W - (3 * col_w + 2 * col_gap)) // 2
-    centres = [left + k * (col_w + col_gap) + col_w // 2 for k in range(3)]
-    fork = y + 14
-    top = fork + 24
-    parts.append(_line([(W // 2, y), (W // 2, fork)], c["arrow"]))
-    parts.append(_line([(centres[0], fork), (centres[-1], fork)], c["arrow"]))
-    branch_h = 30 + LINE_H * 3
-    for k, (key, title, lines, ch) in enumerate(BRANCHES):
-        x = left + k * (col_w + col_gap)
-        cx = centres[k]
-        parts.append(_arrow(cx, fork, cx, top - 4, c["arrow"]))
+    # Step 4: the interviewer's answer is one of three, stacked between two rails.
+    y = _column(parts, y, [("4", ["Listen to the answer, and respond"], "")], c)
+    left, right = 14, W - 14
+    box_x, box_w = 30, W - 60
+    fork = y + 12
+    parts.append(_line([(W // 2, y), (W // 2, fork), (left, fork)], c["arrow"]))
+    y += 24
+    mids = []
+    for key, title, lines, ch in BRANCHES:
+        h = 30 + LINE_H * len(lines)
+        mids.append(y + h / 2)
         parts += [
-            f'<rect x="{x}" y="{top}" width="{col_w}" height="{branch_h}" rx="10" '
+            f'<rect x="{box_x}" y="{y}" width="{box_w}" height="{h}" rx="10" '
             f'fill="{c["box"]}" stroke="{c[key]}" stroke-width="3"/>',
-            _text(cx, top + 24, [title], c[key], 16, "700"),
-            _text(cx, top + 24 + LINE_H, lines, c["text"], 14),
-            _text(cx, top + branch_h - 10, [ch], c["muted"], 12),
+            _text(box_x + 12, y + 21, [title], c[key], 15, "700", "start"),
+            _text(box_x + box_w - 8, y + 21, [ch], c["muted"], MIN_FONT, "400", "end"),
+            _text(box_x + 12, y + 21 + LINE_H, lines, c["text"], 15, "400", "start"),
         ]
-    y = top + branch_h
-    join = y + 14
-    for cx in centres:
-        parts.append(_line([(cx, y), (cx, join)], c["arrow"]))
-    parts.append(_line([(centres[0], join), (centres[-1], join)], c["arrow"]))
-    parts.append(_arrow(W // 2, join, W // 2, join + GAP - 10, c["arrow"]))
-    y = join + GAP - 6
+        parts.append(_arrow(left, mids[-1], box_x - 2, mids[-1], c["arrow"]))
+        parts.append(_line([(box_x + box_w, mids[-1]), (right, mids[-1])], c["arrow"]))
+        y += h + 12
+    parts.append(_line([(left, fork), (left, mids[-1])], c["arrow"]))
+    parts.append(_line([(right, mids[0]), (right, y), (W // 2, y)], c["arrow"]))
+    parts.append(_arrow(W // 2, y, W // 2, y + GAP - 8, c["arrow"]))
+    y += GAP - 4
     y = _column(parts, y, AFTER_BRANCH, c, trailing=True)
     parts += _band(y, "After you leave", c)
     y += 44

@@ -224,3 +224,17 @@ def test_printable_checklist_matches_the_exercise(site):
     data_items = [i.text for i in load_checklist().items]
     assert len(page_items) == len(data_items)
     assert all(p.startswith(d) for p, d in zip(page_items, data_items, strict=True))
+
+
+def test_chapter_9_fits_a_phone_the_night_before(site):
+    """Chapter 9 as rendered, checklist included (the quiz left out), is under 900 words, its
+    reading time counts them, and its checklist has at most 10 lines."""
+    soup = _soup(site / "book" / "09-final-five-minutes.html")
+    article = soup.select_one("article") or soup.select_one("main")
+    for quiz in article.select(".ck-quiz, [data-ck-quiz], script, style"):
+        quiz.decompose()
+    words = len(article.get_text(" ").split())
+    assert words < 900, words
+    assert len(article.select(".ck-checklist li")) <= 10
+    note = article.select_one(".ck-reading-time").get_text()
+    assert f"About {max(1, round(words / 200))} minute" in note, (note, words)

@@ -59,3 +59,40 @@ def test_quotes_from_experts_are_short(page):
         r"\"([^\"\n]{3,400})\"\s*,?\s*(?:says|said|suggests)\s+(?:DeCarlo|McKee)", text
     ):
         assert len(quote.split()) < 10, quote
+
+
+def _shown_words(markdown: str) -> int:
+    """Words of a chapter as a reader sees them, from its source: directive options, the
+    quiz and image directives left out, each link counted as the chapter title it shows."""
+    words = 0
+    for line in markdown.splitlines():
+        if line.startswith(("```", ":", "(")) and not line.startswith("(If"):
+            continue
+        line = re.sub(r"\{doc\}`[^`]*`", "chapter N title", line)
+        line = re.sub(r"\{ref\}`([^`<]*)<[^`]*>`", r"\1", line)
+        words += len(re.sub(r"[#*>`|]", " ", line).split())
+    return words
+
+
+def test_chapter_9_fits_a_phone_the_night_before():
+    """Chapter 9 with its checklist is under 900 words, and the checklist has at most 10 lines."""
+    from closing_kit.checklist import load_checklist
+
+    checklist = load_checklist()
+    assert len(checklist.items) <= 10
+    shown = [checklist.title, *(g.title for g in checklist.groups)]
+    shown += [f"{item.text} (chapter {int(item.chapter[:2])})" for item in checklist.items]
+    page = (ROOT / "book" / "09-final-five-minutes.md").read_text(encoding="utf-8")
+    words = _shown_words(page) + len(" ".join(shown).split())
+    assert words < 900, words
+
+
+def test_thank_you_timing_is_the_same_everywhere():
+    """The checklist, chapter 9 and the script sheet give one timing for the thank-you: 24 hours."""
+    from closing_kit.checklist import load_checklist
+
+    texts = [i.text for i in load_checklist().items]
+    texts.append((ROOT / "book" / "09-final-five-minutes.md").read_text(encoding="utf-8"))
+    joined = " ".join(texts)
+    assert "24 hours" in joined
+    assert not re.search(r"\bsend (?:your|the) (?:letters|thank-yous?) soon\b", joined, re.I)

@@ -43,3 +43,19 @@ def test_svg_is_self_contained_and_titled(theme):
         "thank-you",
     ]:
         assert step in texts
+
+
+#: A phone's page width, and the width the chapter's text column leaves for the image.
+PHONE = 390
+COLUMN = PHONE - 2 * 16
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_every_label_is_legible_on_a_390_px_phone(theme):
+    """Shown at 100% of the text column of a 390 px page, no label is under 12 px."""
+    root = ET.fromstring(draw.draw(theme))
+    width = float(root.get("viewBox").split()[2])
+    scale = min(1.0, COLUMN / width)
+    ns = "{http://www.w3.org/2000/svg}"
+    sizes = {float(t.get("font-size")) for t in root.iter(f"{ns}text")}
+    assert sizes and min(sizes) * scale >= 12, (width, sorted(sizes), scale)

@@ -33,12 +33,21 @@ def reading_minutes(words: int) -> int:
 
 
 def count_words(doctree: nodes.Node) -> int:
-    """Words a reader sees in the page's text; raw HTML (the quiz) is left out."""
+    """Words a reader sees in the page's text, the checklist's included.
+
+    Raw HTML is left out (the quiz: its options are read one question at a
+    time, not straight through), except the ``{checklist}``, which a reader
+    reads line by line like the prose around it.
+    """
     total = 0
     for text in doctree.findall(nodes.Text):
         if any(isinstance(a, nodes.raw | nodes.comment) for a in _ancestors(text)):
             continue
         total += len(text.astext().split())
+    for raw in doctree.findall(nodes.raw):
+        if "data-ck-checklist" in raw.astext():
+            shown = re.sub(r"<p class=\"ck-checklist-actions\" hidden>.*?</p>", " ", raw.astext())
+            total += len(html.unescape(re.sub(r"<[^>]+>", " ", shown)).split())
     return total
 
 
