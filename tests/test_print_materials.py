@@ -52,6 +52,23 @@ def test_the_cards_carry_every_line_from_the_banks():
             assert _flat(reply) in text
 
 
+def test_the_ready_dealt_decks_are_the_deal_for_every_class_of_6_to_30():
+    """One page per class size, holding every turn of ``deal(n, seed=1)``: no Python needed."""
+    from closing_kit.classroom import deal
+
+    soup = BeautifulSoup(pm.render_html("deals"), "html.parser")
+    pages = soup.select("section.sheet")
+    assert [int(p["aria-label"].split()[3]) for p in pages] == list(range(6, 31))
+    for page, n in zip(pages, range(6, 31), strict=True):
+        text = _flat(page.get_text(" "))
+        dealt = deal(n, seed=pm.DEAL_SEED)
+        for groups in dealt.rounds:
+            for group in groups:
+                assert group.next_steps_card in text
+                for turn in group.turns:
+                    assert f"{turn.interviewer} interviews {turn.candidate}: {turn.card}" in text
+
+
 def test_the_observer_rubric_uses_the_feedback_checks_labels():
     """The observer ticks the same checks the exercises score, by their labels."""
     text = _html_text("observer-rubric")
@@ -126,7 +143,7 @@ def test_pdfs_have_the_expected_pages_size_and_text(tmp_path):
     for paper, (width, height) in SIZES.items():
         for name in pm.MATERIALS:
             reader = PdfReader(tmp_path / "print" / paper / f"{name}.pdf")
-            expected = 2 * _card_sheets() if name == "cards" else 1
+            expected = {"cards": 2 * _card_sheets(), "deals": len(pm.DEAL_SIZES)}.get(name, 1)
             assert len(reader.pages) == expected, (paper, name)
             box = reader.pages[0].mediabox
             size = (float(box.width) * 25.4 / 72, float(box.height) * 25.4 / 72)

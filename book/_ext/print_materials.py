@@ -5,6 +5,8 @@ At the end of an HTML build this extension writes five small HTML pages into
 A4 and for US Letter:
 
 - ``cards``: the role-play deck, from the practice banks (``closing_kit.classroom.deck``);
+- ``deals``: the deck ready-dealt for every class of 6 to 30, one page each, so
+  no coach needs Python (``closing_kit.classroom.deal``, seed ``DEAL_SEED``);
 - ``observer-rubric``: the feedback checks' labels (``rubrics.json``);
 - ``script-sheet``: the short scripts (``book/print/script-sheet.yml``);
 - ``checklist``: the final-five-minutes checklist (``checklist.json``);
@@ -42,11 +44,15 @@ DATA = HERE.parent / "print"
 #: name -> title; the order is the order a coach reads them in the guide.
 MATERIALS = {
     "cards": "Role-play cards",
+    "deals": "Ready-dealt decks",
     "observer-rubric": "Observer's rubric",
     "script-sheet": "Script sheet",
     "checklist": "Checklist",
     "memory-dump": "Memory-dump worksheet",
 }
+#: Class sizes that get a ready-dealt page, and the seed the coach guide uses.
+DEAL_SIZES = range(6, 31)
+DEAL_SEED = 1
 #: paper -> (CSS page size, width mm, height mm)
 PAPERS = {"a4": ("A4", 210.0, 297.0), "letter": ("letter", 215.9, 279.4)}
 #: Where the files go, under the site's root.
@@ -96,7 +102,7 @@ def _context() -> dict:
     """Everything the templates show, read from the package's data and book/print/."""
     from closing_kit.analysis.rubric import rubric
     from closing_kit.checklist import load_checklist
-    from closing_kit.classroom.deck import deck_cards
+    from closing_kit.classroom.deck import deal, deck_cards
     from closing_kit.workbook._data import load
     from closing_kit.workbook.memory import prompts as memory_prompts
 
@@ -117,6 +123,7 @@ def _context() -> dict:
     ]
     return {
         "cards": deck_cards(),
+        "deals": [deal(n, seed=DEAL_SEED) for n in DEAL_SIZES],
         "cards_text": cards_text,
         "sides": sides,
         "checklist": checklist,
