@@ -84,7 +84,9 @@ def test_chapter_9_fits_a_phone_the_night_before():
     shown += [f"{item.text} (chapter {int(item.chapter[:2])})" for item in checklist.items]
     page = (ROOT / "book" / "09-final-five-minutes.md").read_text(encoding="utf-8")
     words = _shown_words(page) + len(" ".join(shown).split())
-    assert words < 900, words
+    # The source count runs about 80 words under the rendered page (headings' links,
+    # exercise titles, the checklist's buttons); test_book_build holds the rendered 900.
+    assert words < 820, words
 
 
 def test_thank_you_timing_is_the_same_everywhere():
