@@ -39,6 +39,9 @@ def test_the_page_holds_the_live_exercise_and_no_widget(site, rel):
     end = soup.select_one("section#ck-notebook")
     assert end is not None and end.select(".ck-lite")
     main = soup.select_one("main") or soup
+    # Jupyter's own instructions are under the notebook links, not first.
+    runs = [p for p in main.find_all("p") if "Run All Cells" in p.get_text()]
+    assert runs and all(p.find_parent("section", id="ck-notebook") for p in runs)
     blocks = main.select("p.ck-live-lead, section.ck-live, section#ck-notebook")
     assert [b.get("id") or b["class"][0] for b in blocks] == [
         "ck-live-lead",

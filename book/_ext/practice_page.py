@@ -10,7 +10,8 @@ extension
   state) off the page; the notebook itself, JupyterLite and Jupyter keep them;
 - opens the page with one short line: the page works live, and the notebook
   is at the end;
-- moves the JupyterLite box (``lite``) and its Jupyter instructions to that end.
+- moves the JupyterLite box (``lite``) and the notebook's own Jupyter
+  instructions (its paragraph starting ``JUPYTER_START``) to that end.
 
 Pages without a live exercise are left as they are.
 """
@@ -23,6 +24,8 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 #: The id of the section at the end of the page that holds the notebook's ways in.
 NOTEBOOK_ID = "ck-notebook"
+#: How each practice notebook's "how to run me in Jupyter" paragraph begins.
+JUPYTER_START = "To start: choose Run > Run All Cells"
 
 
 def _live_node(doctree):
@@ -76,9 +79,14 @@ def _place(app, doctree, docname):
         text="The same exercise as a Jupyter notebook: in JupyterLite, in this browser, "
         "or in Jupyter on your own computer or a JupyterHub."
     )
-    for box in [n for n in doctree.findall(nodes.admonition) if "ck-lite" in n["classes"]]:
-        box.parent.remove(box)
-        end += box
+    moved = [n for n in doctree.findall(nodes.admonition) if "ck-lite" in n["classes"]]
+    moved += [
+        p for p in section.children
+        if isinstance(p, nodes.paragraph) and p.astext().startswith(JUPYTER_START)
+    ]  # fmt: skip
+    for node in moved:
+        node.parent.remove(node)
+        end += node
     section += end
 
 
