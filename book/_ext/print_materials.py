@@ -47,6 +47,19 @@ MATERIALS = {
     "checklist": "Checklist",
     "memory-dump": "Memory-dump worksheet",
 }
+#: name -> what the page is, for its meta description (the paper size is added).
+DESCRIPTIONS = {
+    "cards": "Role-play cards to print and cut for a closing-kit workshop: an interviewer's "
+    "yes, doubt or vague reply on one side, the candidate's steps on the other.",
+    "observer-rubric": "The observer's rubric for a closing-kit role-play: what to listen for "
+    "in an interview close, and how to give feedback.",
+    "script-sheet": "A one-sheet script for the end of a job interview: the lines to say out "
+    "loud, one step at a time, with blanks for your own words.",
+    "checklist": "The final five minutes checklist on one sheet, to tick in the waiting room "
+    "before a job interview.",
+    "memory-dump": "A worksheet to fill in right after a job interview: who you met and what "
+    "was said, while you still remember it.",
+}
 #: paper -> (CSS page size, width mm, height mm)
 PAPERS = {"a4": ("A4", 210.0, 297.0), "letter": ("letter", 215.9, 279.4)}
 #: Where the files go, under the site's root.
@@ -160,6 +173,7 @@ def render_html(name: str, paper: str = "a4", context: dict | None = None) -> st
     return env.get_template(f"{name}.html.j2").render(
         **context,
         title=MATERIALS[name],
+        description=f"{DESCRIPTIONS[name]} Printable, {size} paper.",
         paper={"name": paper, "size": size, "width": width, "height": height},
         sheets=_sheets(context["cards"]),
     )
