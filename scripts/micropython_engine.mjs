@@ -1,14 +1,19 @@
-// Run Python under MicroPython's WebAssembly port in Node, with the feedback
-// engine's files copied into its memory file system.
+// Run Python under MicroPython's WebAssembly port in Node, with the engine's
+// files copied into its memory file system.
 //
 //   node scripts/micropython_engine.mjs MICROPYTHON_MJS SRC_DIR < program.py
+//   node scripts/micropython_engine.mjs MICROPYTHON_MJS SOURCES.json < program.py
 //
-// The engine is the files the phone would fetch (src/closing_kit's
-// __init__.py, _lazy.py, banks.py, analysis/ and the data files they read);
-// the program's standard output is printed as it is. tests/test_engine_micropython.py
-// runs the same cases here and in CPython and requires the same JSON.
+// With SRC_DIR, the engine is the feedback engine's files (src/closing_kit's
+// __init__.py, _lazy.py, banks.py, analysis/ and the data files they read).
+// With SOURCES.json, it is the website's bundle (book/_ext/live_practice.py,
+// engine_sources: {"files": {path: text}, "shims": {path: text}}), exactly
+// what a page writes into its MicroPython. The program's standard output is
+// printed as it is. tests/test_engine_micropython.py and
+// tests/test_web_micropython.py run the same program here and in CPython and
+// require the same JSON.
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [mjs, src] = process.argv.slice(2);
@@ -22,23 +27,42 @@ const mp = await loadMicroPython({
   stderr: (data) => process.stderr.write(data),
 });
 
-// The engine: the package's top level, analysis/ and the data it reads.
-const ENGINE = ["__init__.py", "_lazy.py", "banks.py", "analysis", "data"];
-const copy = (from, to) => {
-  if (statSync(from).isDirectory()) {
-    mp.FS.mkdir(to);
-    for (const name of readdirSync(from)) {
-      if (name === "__pycache__") continue;
-      if (statSync(join(from, name)).isDirectory() && to.endsWith("/data")) continue;
-      copy(join(from, name), `${to}/${name}`);
+const mkdirs = (path) => {
+  let at = "";
+  for (const part of path.split("/").filter(Boolean)) {
+    at += "/" + part;
+    try {
+      mp.FS.mkdir(at);
+    } catch (err) {
+      /* already there */
     }
-  } else if (/\.(py|json)$/.test(from)) {
-    mp.FS.writeFile(to, readFileSync(from));
   }
 };
-mp.FS.mkdir("/engine");
-mp.FS.mkdir("/engine/closing_kit");
-for (const name of ENGINE) copy(join(src, "closing_kit", name), `/engine/closing_kit/${name}`);
+
+mkdirs("/engine/closing_kit");
+if (src.endsWith(".json")) {
+  const bundle = JSON.parse(readFileSync(src, "utf8"));
+  for (const [path, body] of Object.entries({ ...bundle.files, ...bundle.shims })) {
+    mkdirs(dirname(`/engine/${path}`));
+    mp.FS.writeFile(`/engine/${path}`, body);
+  }
+} else {
+  // The engine: the package's top level, analysis/ and the data it reads.
+  const ENGINE = ["__init__.py", "_lazy.py", "banks.py", "analysis", "data"];
+  const copy = (from, to) => {
+    if (statSync(from).isDirectory()) {
+      mp.FS.mkdir(to);
+      for (const name of readdirSync(from)) {
+        if (name === "__pycache__") continue;
+        if (statSync(join(from, name)).isDirectory() && to.endsWith("/data")) continue;
+        copy(join(from, name), `${to}/${name}`);
+      }
+    } else if (/\.(py|json)$/.test(from)) {
+      mp.FS.writeFile(to, readFileSync(from));
+    }
+  };
+  for (const name of ENGINE) copy(join(src, "closing_kit", name), `/engine/closing_kit/${name}`);
+}
 
 const program = readFileSync(0, "utf8");
 try {

@@ -28,9 +28,6 @@ from benchmark_lite import CLOSE  # one close, scored 100/100 everywhere
 from browser_waits import WORKERS_INSTALLED
 from tests_support import CHROMIUM, FLAGS
 
-#: sphinx-thebe 0.3.1 writes its setup script twice into each page (FINDINGS.md).
-KNOWN_CONSOLE_ERRORS = ["Identifier 'THEBE_JS_URL' has already been declared"]
-
 #: axe-core, pinned: the npm tarball's registry integrity.
 AXE = (
     "axe-core@4.14.1",
@@ -133,11 +130,11 @@ class Guard:
             route.abort()
 
     def _page_error(self, exc):
-        if not any(k in str(exc) for k in KNOWN_CONSOLE_ERRORS):
-            self.errors.append(f"page error: {exc}")
+        self.errors.append(f"page error: {exc}")
 
     def _console(self, msg):
-        if msg.type == "error" and not any(k in msg.text for k in KNOWN_CONSOLE_ERRORS):
+        # Any error fails: no allowance for a known one (issue 16).
+        if msg.type == "error":
             self.errors.append(f"console: {msg.text}")
 
 

@@ -65,6 +65,7 @@ def _shown_words(markdown: str) -> int:
     """Words of a chapter as a reader sees them, from its source: directive options, the
     quiz and image directives left out, each link counted as the chapter title it shows."""
     words = 0
+    markdown = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)  # front matter
     for line in markdown.splitlines():
         if line.startswith(("```", ":", "(")) and not line.startswith("(If"):
             continue
@@ -98,3 +99,90 @@ def test_thank_you_timing_is_the_same_everywhere():
     joined = " ".join(texts)
     assert "24 hours" in joined
     assert not re.search(r"\bsend (?:your|the) (?:letters|thank-yous?) soon\b", joined, re.I)
+
+
+# -- Length: a tip chapter reads in one sitting on a phone -----------------------
+
+#: Chapters held to the word limit, and the limit (issue 18).
+SHORT_CHAPTERS = ["05-close-the-sale", "06-reservations", "07-noncommittal-answers"]
+SHOWN_WORDS_MAX = 1200
+
+_FENCE = re.compile(r"^(`{3,}|:{3,})\s*(?:\{([\w-]+)\})?\s*(.*)$")
+_OPTION = re.compile(r"^:([\w-]+):\s*(.*)$")
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
+#: Directives whose title the reader sees (their other arguments are paths or labels).
+_TITLED = {"admonition", "dropdown"}
+
+
+def prose_words(text: str) -> tuple[int, int]:
+    """Count a chapter's words: (shown when the page opens, all of them).
+
+    Counted: prose, headings, lists, the scripts in admonitions and their
+    titles. Not counted: directive syntax (fences, ``:class:`` lines, paths),
+    code blocks. "Shown" leaves out what is folded away: a ``{dropdown}`` and
+    anything with ``:class: dropdown`` (the model answer behind its toggle).
+    """
+    stack: list[dict] = []  # open fences, innermost last
+    shown = total = 0
+    for line in text.splitlines():
+        fence = _FENCE.match(line)
+        if fence and stack and fence[1] == stack[-1]["fence"] and not fence[2] and not fence[3]:
+            stack.pop()
+            continue
+        if fence and (fence[2] or fence[1].startswith("`")):
+            folded = any(b["folded"] for b in stack) or fence[2] == "dropdown"
+            stack.append({"fence": fence[1], "code": not fence[2], "folded": folded, "opts": True})
+            words = len(_WORD.findall(fence[3])) if fence[2] in _TITLED else 0
+            total += words
+            shown += 0 if any(b["folded"] for b in stack[:-1]) else words
+            continue
+        block = stack[-1] if stack else None
+        if block and block["opts"]:
+            option = _OPTION.match(line)
+            if option:
+                if option[1] == "class" and "dropdown" in option[2].split():
+                    block["folded"] = True
+                continue
+            block["opts"] = False
+        if block and block["code"]:
+            continue
+        words = len(_WORD.findall(line))
+        total += words
+        shown += 0 if block and block["folded"] else words
+    return shown, total
+
+
+@pytest.mark.parametrize("name", SHORT_CHAPTERS)
+def test_chapter_reads_in_under_1200_words(name):
+    """Chapters 5 to 7 show under 1,200 words when the page opens; other settings fold away."""
+    shown, _ = prose_words((ROOT / "book" / f"{name}.md").read_text(encoding="utf-8"))
+    assert shown < SHOWN_WORDS_MAX, f"{name}: {shown} words shown"
+
+
+def test_the_word_count_leaves_out_only_what_is_folded():
+    """A dropdown's content and a folded answer count in the total, not in what is shown."""
+    text = "\n".join(
+        [
+            "# Two words",
+            "",
+            "````{dropdown} On video",
+            "```{admonition} Say it",
+            ":class: say-it",
+            "",
+            "Four folded words here.",
+            "```",
+            "````",
+            "",
+            "```{solution} ex1",
+            ":class: dropdown",
+            "",
+            "Three more folded.",
+            "```",
+            "",
+            "```bash",
+            "code is not prose",
+            "```",
+            "Shown again, five words.",
+        ]
+    )
+    assert prose_words(text) == (2 + 2 + 4, 2 + 2 + 2 + 4 + 3 + 4)

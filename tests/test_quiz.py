@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -168,6 +169,127 @@ def test_a_quiz_that_gives_its_answer_away_fails(tmp_path):
         for n in range(4)
     )
     assert longest_share(load_quiz(_write(tmp_path, biased))) == 1.0
+
+
+# -- Understanding, not test-taking tricks (issue 18) --------------------------------
+#
+# Two habits of quiz writers give the answer away without the reader thinking:
+# absolute words ("never", "only", "must") that mark the wrong options, and a
+# right option that repeats the chapter's own sentence. Both figures are held
+# over the whole bank; a third check keeps an expert's name from pointing at
+# the right answer.
+
+#: Words that make a claim absolute; a reader learns to distrust them in options.
+ABSOLUTE = re.compile(
+    r"\b(never|always|only|must|all|every|everyone|everybody|everything|none|nothing"
+    r"|nobody|no one|completely|entirely|definitely|certainly)\b",
+    re.IGNORECASE,
+)
+#: The longest run of words an option may share with its chapter (6 is an echo).
+SHARED_RUN_MAX = 5
+EXPERTS = ("DeCarlo", "McKee", "Steen")
+
+BOOK = Path(__file__).resolve().parent.parent / "book"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
+
+
+def absolute_shares(quizzes: list[list[dict]]) -> tuple[float, float]:
+    """(share of wrong options, share of right options) holding an absolute word."""
+    counts = {True: [0, 0], False: [0, 0]}  # correct -> [with an absolute word, all]
+    for questions in quizzes:
+        for q in questions:
+            for o in q["options"]:
+                tally = counts[o.get("correct") is True]
+                tally[0] += bool(ABSOLUTE.search(str(o["text"])))
+                tally[1] += 1
+    return counts[False][0] / counts[False][1], counts[True][0] / counts[True][1]
+
+
+def longest_shared_run(option: str, chapter: str) -> int:
+    """The length of the longest run of consecutive words in both texts."""
+    a, b = _words(option), _words(chapter)
+    best, prev = 0, [0] * (len(b) + 1)
+    for word in a:
+        cur = [0] * (len(b) + 1)
+        for j, other in enumerate(b, 1):
+            if word == other:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
+
+
+def _chapter_of(path: Path) -> str:
+    """The text of the chapter that places this quiz."""
+    for md in BOOK.glob("*.md"):
+        text = md.read_text(encoding="utf-8")
+        if f"```{{quiz}} quizzes/{path.name}" in text:
+            return text
+    raise AssertionError(f"no chapter places {path.name}")
+
+
+def experts_point_at_the_answer(q: dict) -> bool:
+    """True when an expert is named in the right option and in no wrong one."""
+
+    def named(o):
+        return any(e in str(o["text"]) for e in EXPERTS)
+
+    right = [o for o in q["options"] if o.get("correct") is True]
+    wrong = [o for o in q["options"] if o.get("correct") is not True]
+    return named(right[0]) and not any(named(o) for o in wrong)
+
+
+def test_absolute_words_do_not_mark_the_wrong_options():
+    """Across the bank, wrong options hold absolute words no more often than right ones."""
+    wrong, right = absolute_shares([load_quiz(p) for p in QUIZZES])
+    assert wrong <= right, f"wrong {wrong:.0%}, right {right:.0%}"
+
+
+@pytest.mark.parametrize("path", QUIZZES, ids=lambda p: p.stem)
+def test_no_option_echoes_its_chapter(path):
+    """No option shares a run of six words or more with the chapter it tests."""
+    chapter = _chapter_of(path)
+    echoes = [
+        (n, o["text"])
+        for q in load_quiz(path)
+        for o in q["options"]
+        if (n := longest_shared_run(str(o["text"]), chapter)) > SHARED_RUN_MAX
+    ]
+    assert echoes == []
+
+
+@pytest.mark.parametrize("path", QUIZZES, ids=lambda p: p.stem)
+def test_an_expert_s_name_does_not_point_at_the_answer(path):
+    """No question names an expert in its right option alone."""
+    assert [q["prompt"] for q in load_quiz(path) if experts_point_at_the_answer(q)] == []
+
+
+def test_the_understanding_checks_catch_a_quiz_that_gives_itself_away(tmp_path):
+    """A copied option, absolutes in wrong options and a lone expert are all caught."""
+    tricky = load_quiz(
+        _write(
+            tmp_path,
+            """
+questions:
+  - prompt: Why ask?
+    options:
+      - text: McKee says the doubt is your best chance to answer it
+        correct: true
+        why: Yes.
+      - text: You must never ask anything at all
+        why: No.
+      - text: Only a yes is worth hearing
+        why: No.
+""",
+        )
+    )
+    assert absolute_shares([tricky]) == (1.0, 0.0)
+    chapter = "As McKee says, the doubt is your best chance to answer it, so listen."
+    assert longest_shared_run(tricky[0]["options"][0]["text"], chapter) == 11
+    assert experts_point_at_the_answer(tricky[0])
 
 
 # -- The shuffle in quiz.js --------------------------------------------------------

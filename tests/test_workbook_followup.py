@@ -191,3 +191,18 @@ def test_the_events_listed_are_the_events_in_the_calendar_file():
         assert ics["DTSTART"].dt == event.start and ics["DTEND"].dt == event.end
         assert str(ics["SUMMARY"]) == event.summary
     assert events(_wb("")) == []
+
+
+def test_the_plan_reads_what_notebook_03_recorded_about_getting_in_touch():
+    """A learner who ticked "would it be all right if I gave you a call?" in notebook 03
+    is not told to ask next time; what they noted about how to follow up is quoted."""
+    never_asked = " ".join(plan(_wb("2026-03-06")).reasons)
+    assert "next time, ask before you leave" in never_asked
+    wb = _wb("2026-03-06")
+    wb["next_steps"]["asked"] = ["process", "permission"]
+    wb["next_steps"]["how"] = "an email to Hannah is fine."
+    asked = " ".join(plan(wb).reasons)
+    assert "next time, ask" not in asked
+    assert 'You asked whether you could get in touch (notebook 03), and noted "an email to' in asked
+    wb["follow_up"]["permission"] = "email"  # once they record the answer, it leads
+    assert "Use email" in " ".join(plan(wb).reasons)

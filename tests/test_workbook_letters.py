@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 
 from closing_kit.workbook._data import template_source
 from closing_kit.workbook.letter_files import letter_bytes, write_letters
-from closing_kit.workbook.letters import draft, letters, unsigned, warnings
+from closing_kit.workbook.letters import draft, letters, promise_sentence, unsigned, warnings
 from closing_kit.workbook.model import example_workbook, new_person, new_workbook
 
 
@@ -29,7 +29,7 @@ def test_each_letter_mentions_what_the_dump_held_about_that_person():
     assert "moving every client to quarterly business reviews in spring" in anna
     assert "my clients look small next to theirs" in anna
     assert "hospital group with 40 sites" in anna
-    assert "send Anna a sample quarterly review deck" in anna
+    assert "As promised, I've attached a sample quarterly review deck" in anna
     assert "they lose too many new clients in the first 90 days" in sam
     assert "quarterly business reviews" not in sam and "clients look small" not in sam
 
@@ -45,6 +45,47 @@ def test_people_who_did_not_interview_get_a_short_thank_you():
     bea = _by_name(example_workbook())["Bea Fox"]
     assert bea.template == "thanks-brief"
     assert "warm welcome" in bea.body and "next step" not in bea.body
+
+
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        # A to-do the letter itself keeps: what is sent is attached, the name becomes "you".
+        ("send Anna a sample deck, client names removed",
+         "As promised, I've attached a sample deck, client names removed."),
+        ("send my shift-availability for April",
+         "As promised, I've attached my shift-availability for April."),
+        ("to email over my references", "As promised, I've attached my references."),
+        ("send the deck to Anna Brandt", "As promised, I've attached the deck."),
+        # A promise kept later, said to the person.
+        ("call her on Friday", "As promised, I will call you on Friday."),
+        ("get back to Anna about dates", "As promised, I will get back to you about dates."),
+        ("check Anna's rota for May", "As promised, I will check your rota for May."),
+        ("send her team the plan", "As promised, I will send her team the plan."),
+        # Already a sentence, or not a to-do: kept as the learner wrote it.
+        ("I'll ring you on Monday", "I'll ring you on Monday."),
+        ("portfolio link by Friday", "As promised: portfolio link by Friday."),
+    ],
+)  # fmt: skip
+def test_a_promise_note_becomes_a_sentence_to_the_person(note, said):
+    assert promise_sentence(note, ["Anna Brandt", "Anna"]) == said
+
+
+def test_every_promise_and_detail_reaches_the_letter_whoever_the_person_is():
+    """Two promises to one interviewer are both kept, and someone who showed the learner
+    round (a short thank-you) still gets the detail and the promise made to them."""
+    wb = example_workbook()
+    wb["memory"]["promises"] += (
+        "\nAnna: send my 30-day onboarding checklist\nBea: send Bea the parking form"
+    )
+    wb["memory"]["details"] += "\nBea: the new visitor badges"
+    by_name = _by_name(wb)
+    anna, bea = by_name["Anna Brandt"].body, by_name["Bea Fox"].body
+    assert "I've attached a sample quarterly review deck" in anna
+    assert "I've attached my 30-day onboarding checklist" in anna
+    assert by_name["Bea Fox"].template == "thanks-brief"
+    assert "the new visitor badges" in bea and "I've attached the parking form" in bea
+    assert "parking form" not in anna and "onboarding checklist" not in bea
 
 
 def test_one_letter_per_named_person():

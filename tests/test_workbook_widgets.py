@@ -541,3 +541,21 @@ def test_the_whole_workbook_exports(home):
     assert (home / "my-interview.md").read_text(encoding="utf-8").startswith("# Interview notes")
     assert "<!DOCTYPE html>" in (home / "my-interview.html").read_text(encoding="utf-8")
     assert "my-interview.html" in view.status.value
+
+
+def test_each_memory_dump_heading_is_shown_once(home):
+    """The heading is the box's label and nothing else repeats it (it was shown twice:
+    a bold line above the box, then the box's own label)."""
+    from closing_kit.workbook.memory import prompts
+
+    view = show_memory_dump()
+    shown = []
+    stack = [view.widget if hasattr(view, "widget") else view]
+    while stack:
+        item = stack.pop()
+        shown += [getattr(item, "description", "") or "", getattr(item, "value", "") or ""]
+        stack += list(getattr(item, "children", ()))
+    text = "\n".join(x for x in shown if isinstance(x, str))
+    for prompt in prompts():
+        assert text.count(prompt.heading) == 1, prompt.heading
+        assert prompt.prompt in text

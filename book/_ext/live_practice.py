@@ -50,6 +50,30 @@ DOWNLOAD_NOTE = "about 13 MB the first time, then from your browser's cache"
 
 KINDS = ("drafter", "reservation", "noncommittal", "roleplay")
 
+#: MicroPython has no ``__future__`` module; the package's ``from __future__ import
+#: annotations`` lines import this one (MicroPython never evaluates annotations).
+MICROPYTHON_SHIMS = {"__future__.py": "annotations = None\n"}
+
+
+def engine_sources() -> dict:
+    """The engine as one JSON-able object: ``{"files": {path: text}, "shims": {...}}``.
+
+    ``files`` are the package's sources and data the website's Python runs
+    (``ENGINE_FILES``), by their path under the import root; ``shims`` are
+    written beside them by MicroPython only. The same Python files run on
+    CPython, Pyodide and MicroPython.
+    """
+    import closing_kit
+
+    package = Path(closing_kit.__file__).parent
+    files = sorted({p for pattern in ENGINE_FILES for p in package.glob(pattern) if p.is_file()})
+    return {
+        "files": {
+            f"closing_kit/{p.relative_to(package).as_posix()}": p.read_text("utf-8") for p in files
+        },
+        "shims": dict(MICROPYTHON_SHIMS),
+    }
+
 
 def engine_zip() -> tuple[str, bytes]:
     """The engine as a zip (the same bytes for the same sources) and its file name.

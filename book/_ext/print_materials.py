@@ -53,6 +53,21 @@ MATERIALS = {
 #: Class sizes that get a ready-dealt page, and the seed the coach guide uses.
 DEAL_SIZES = range(6, 31)
 DEAL_SEED = 1
+#: name -> what the page is, for its meta description (the paper size is added).
+DESCRIPTIONS = {
+    "cards": "Role-play cards to print and cut for a closing-kit workshop: an interviewer's "
+    "yes, doubt or vague reply on one side, the candidate's steps on the other.",
+    "deals": "The role-play deck ready-dealt for a closing-kit workshop of 6 to 30 learners: "
+    "one page per class size, who interviews whom with which card in each round.",
+    "observer-rubric": "The observer's rubric for a closing-kit role-play: what to listen for "
+    "in an interview close, and how to give feedback.",
+    "script-sheet": "A one-sheet script for the end of a job interview: the lines to say out "
+    "loud, one step at a time, with blanks for your own words.",
+    "checklist": "The final five minutes checklist on one sheet, to tick in the waiting room "
+    "before a job interview.",
+    "memory-dump": "A worksheet to fill in right after a job interview: who you met and what "
+    "was said, while you still remember it.",
+}
 #: paper -> (CSS page size, width mm, height mm)
 PAPERS = {"a4": ("A4", 210.0, 297.0), "letter": ("letter", 215.9, 279.4)}
 #: Where the files go, under the site's root.
@@ -167,6 +182,7 @@ def render_html(name: str, paper: str = "a4", context: dict | None = None) -> st
     return env.get_template(f"{name}.html.j2").render(
         **context,
         title=MATERIALS[name],
+        description=f"{DESCRIPTIONS[name]} Printable, {size} paper.",
         paper={"name": paper, "size": size, "width": width, "height": height},
         sheets=_sheets(context["cards"]),
     )

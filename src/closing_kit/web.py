@@ -1,6 +1,7 @@
 """The live exercises' front door in a browser's Python: JSON text in, JSON text out.
 
-The website's practice pages run this module in Pyodide. The page's script
+The website's practice pages run this module in MicroPython's WebAssembly port
+(or in Pyodide, with ``?ck-engine=pyodide``). The page's script
 sends one request (``call('{"op": "closing_edit", "draft": "..."}')``) and
 gets back what to show: HTML for named regions of the exercise, values for
 its boxes, and the workbook to keep (``saved``) when it changed. Every score,
@@ -14,20 +15,23 @@ the same JSON file the notebooks and ``closing-kit workbook check`` read, and
 ``load`` reads one back: checked, migrated from an older version, or refused
 with one line while the current work stays as it was.
 
-Standard library only, like the engine: the workbook's schema is checked by a
-small validator here (``schema_problems``), never by jsonschema.
+Standard library only, like the engine, and the subset of it MicroPython has:
+what that lacks (patterns with counts, CPython's JSON errors and file layout)
+comes from ``analysis.compat``, done the same way in every Python. The
+workbook's schema is checked by a small validator here (``schema_problems``),
+never by jsonschema.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from html import escape
 
-from closing_kit import feedback_html as _html  # one wording for the notebooks and the page
+import closing_kit.feedback_html as _html  # one wording for the notebooks and the page
 from closing_kit.analysis import analyze_closing, analyze_noncommittal, analyze_reservation
 from closing_kit.analysis import letter_version as _letter_version
+from closing_kit.analysis.compat import BadJSON, file_json, full_match, loads
 from closing_kit.banks import closing_examples
 from closing_kit.practice.drafts import ClosingDrafts
 from closing_kit.practice.drill import DRILLS, DrillSession, time_limit, timing_note
@@ -56,6 +60,13 @@ def feedback_html(fb, title: str) -> str:
     return _html.feedback_html(fb, title).replace(' role="status" aria-live="polite"', "", 1)
 
 
+def _joined(first: dict, **more) -> dict:
+    """``{**first, **more}``, which MicroPython's parser does not read."""
+    out = dict(first)
+    out.update(more)
+    return out
+
+
 def _alert(text: str) -> str:
     return f'<p class="ck-live-problem">{escape(text)}</p>'
 
@@ -66,8 +77,8 @@ class Session:
 
     def __init__(self, workbook: dict | None = None):
         self.workbook = workbook or new_workbook()
-        self.drills: dict[str, DrillSession] = {}
-        self.conversation: Conversation | None = None
+        self.drills = {}
+        self.conversation = None
 
     def saved(self) -> str:
         return to_file_text(self.workbook)
@@ -77,7 +88,7 @@ class Session:
         drafts = ClosingDrafts(self.workbook["practice"]["closing"])
         return {
             "values": {"draft": drafts.data["draft"], "job_ad": drafts.data["job_ad"]},
-            "regions": {**self._closing_feedback(drafts), "versions": _versions(drafts)},
+            "regions": _joined(self._closing_feedback(drafts), versions=_versions(drafts)),
         }
 
     def closing_edit(self, draft: str, job_ad: str = "") -> dict:
@@ -157,7 +168,7 @@ class Session:
             fb, _ = session.check(answer)
             saved = self.saved() if fb else None
         session.next_card()
-        return {**self.drill_show(kind), "saved": saved}
+        return _joined(self.drill_show(kind), saved=saved)
 
     def drill_model(self, kind: str) -> dict:
         model = escape(self._drill(kind).model_answer())
@@ -200,7 +211,7 @@ class Session:
         if c.done:
             self.workbook["practice"]["roleplay"]["runs"].append(c.to_data())
             saved = self.saved()
-        return {**self.roleplay_show(), "saved": saved}
+        return _joined(self.roleplay_show(), saved=saved)
 
     # -- another tab -------------------------------------------------------------------
     def sync(self, stored: str) -> dict:
@@ -292,7 +303,7 @@ def _debrief(c: Conversation) -> str:
 # -- reading and writing the workbook file --------------------------------------------
 def to_file_text(workbook: dict) -> str:
     """The workbook as the notebooks save it (``safe_files.save_json``'s layout)."""
-    return json.dumps(workbook, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return file_json(workbook)
 
 
 def read(text: str) -> tuple[dict | None, str | None]:
@@ -304,11 +315,11 @@ def read(text: str) -> tuple[dict | None, str | None]:
     if text.startswith("\ufeff"):  # a byte-order mark (Notepad adds one) is no part of it
         text = text[1:]
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
+        data = loads(text)
+    except BadJSON as err:
+        if err.deep:
+            return None, "it is nested far too deeply to be a workbook"
         return None, f"it is not valid JSON (line {err.lineno})"
-    except RecursionError:
-        return None, "it is nested far too deeply to be a workbook"
     except ValueError:  # Python reads no integer of over 4,300 digits
         return None, HUGE_NUMBER
     problem = format_problem(data, newer_advice="this page cannot open it yet") or value_problem(
@@ -339,15 +350,20 @@ _TYPES = {
     "array": lambda v: isinstance(v, list),
     "string": lambda v: isinstance(v, str),
     "integer": lambda v: (
-        (isinstance(v, int) and not isinstance(v, bool))
-        or (isinstance(v, float) and v.is_integer())
+        (isinstance(v, int) and not isinstance(v, bool)) or (isinstance(v, float) and _whole(v))
     ),
-    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
     "boolean": lambda v: isinstance(v, bool),
     "null": lambda v: v is None,
 }
 _TYPE_WORDS = {"string": "text", "object": "an object", "array": "a list"}
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def _whole(number: float) -> bool:
+    """``float.is_integer()``, which MicroPython lacks."""
+    finite = number == number and number not in (float("inf"), float("-inf"))
+    return finite and number == int(number)
 
 
 def schema_problems(data, version: int = SCHEMA_VERSION) -> list[str]:
@@ -372,7 +388,7 @@ def _check(value, node: dict, root: dict, path: tuple, found: list[str]) -> None
     where = _where(path)
     if "$ref" in node:
         target = root
-        for part in node["$ref"].removeprefix("#/").split("/"):
+        for part in node["$ref"][len("#/") :].split("/"):  # local refs only: "#/$defs/..."
             target = target[part]
         _check(value, target, root, path, found)
     kinds = node.get("type")
@@ -388,7 +404,7 @@ def _check(value, node: dict, root: dict, path: tuple, found: list[str]) -> None
     if "anyOf" in node and not any(_valid(value, option, root) for option in node["anyOf"]):
         found.append(f"{where} {form_of(node)}")
     if isinstance(value, str):
-        unlike = "pattern" in node and not re.search(node["pattern"], value)
+        unlike = "pattern" in node and not full_match(node["pattern"], value)
         if unlike or (node.get("format") == "date" and not _is_date(value)):
             found.append(f"{where} {form_of(node)}")
     if _TYPES["number"](value):
@@ -402,19 +418,20 @@ def _check(value, node: dict, root: dict, path: tuple, found: list[str]) -> None
                 found.append(f"{where} has no {key!r}")
         properties = node.get("properties", {})
         extra = node.get("additionalProperties", True)
-        for key, item in value.items():
+        for key in sorted(value):  # the same order in every Python
+            item = value[key]
             if key in properties:
-                _check(item, properties[key], root, (*path, key), found)
+                _check(item, properties[key], root, path + (key,), found)
             elif extra is False:
                 found.append(f"{where} has a field this format does not know")
             elif isinstance(extra, dict):
-                _check(item, extra, root, (*path, key), found)
+                _check(item, extra, root, path + (key,), found)
     if isinstance(value, list):
         if "items" in node:
             for n, item in enumerate(value):
-                _check(item, node["items"], root, (*path, n), found)
+                _check(item, node["items"], root, path + (n,), found)
         if node.get("uniqueItems"):
-            seen = [json.dumps(v, sort_keys=True) for v in value]
+            seen = [file_json(v) for v in value]
             if len(seen) != len(set(seen)):
                 found.append(f"{where} lists the same entry twice")
 
@@ -431,7 +448,7 @@ def _valid(value, node: dict, root: dict) -> bool:
 
 
 def _is_date(text: str) -> bool:
-    if not _DATE.match(text):
+    if not full_match(_DATE, text) or text.endswith("\n"):
         return False
     try:
         dt.date.fromisoformat(text)
@@ -481,7 +498,7 @@ def feedback(kind: str, text: str, prompt: str = "", job_ad: str = "") -> dict:
         return analyze_closing(text, job_ad=job_ad).to_dict()
     if kind in ("reservation", "objection"):
         out = analyze_reservation(prompt, text).to_dict()
-        return {**out, "letter_version": _letter_version(prompt, text)}
+        return _joined(out, letter_version=_letter_version(prompt, text))
     return analyze_noncommittal(prompt, text).to_dict()
 
 
@@ -498,4 +515,7 @@ def call(request: str) -> str:
         if _session is None or op.startswith("_") or not hasattr(Session, op):
             raise ValueError(f"unknown request {op!r}")
         result = getattr(_session, op)(**args)
-    return json.dumps(result, ensure_ascii=False)
+    try:
+        return json.dumps(result, ensure_ascii=False)
+    except TypeError:  # MicroPython's json takes no options and writes UTF-8 as it is
+        return json.dumps(result)

@@ -119,6 +119,10 @@ def _ask(r, reading):
         about_me = any(
             w in ("i", "me", "my", "myself", "candidacy", "application") for w in words
         ) or (("there" in words or "you" in words) and ("anything" in words or "any" in words))
+        # "What's stopping you saying yes?", "What concerns do you have?": doubts asked for.
+        about_me = about_me or (
+            s.question and "you" in words and bool(find_phrases(words, rule.table("doubts")))
+        )
         if not about_me or find_phrases(words, rule.table("not_an_ask")):
             continue
         # A judgement or the next stage asked for ("anything putting you off?"), or any

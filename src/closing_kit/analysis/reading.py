@@ -251,6 +251,18 @@ _AUX = (
     "mostly",
     "mainly",
     "not",
+    # Adverbs of plain speech between the subject and its verb ("I've basically been
+    # running the back shift"), skipped like the ones above.
+    "basically",
+    "literally",
+    "effectively",
+    "essentially",
+    "usually",
+    "normally",
+    "regularly",
+    "generally",
+    "sometimes",
+    "occasionally",
 )
 
 
@@ -301,9 +313,19 @@ def _about(words):
             if head[k] in ("i", "we") and any(w in be for w in head[k + 1 :]):
                 return "self"
     for k in range(len(head) - 2):
-        cleft = head[k] in ("is", "are", "was", "were") and head[k + 1] == "what"
-        if cleft and head[k + 2] in ("i", "we"):
+        if head[k] not in ("is", "are", "was", "were"):
+            continue
+        j = k + 1
+        while j < len(head) and head[j] in _HEDGES:
+            j += 1  # "That's pretty much what I've been doing"
+        if j + 1 < len(head) and head[j] == "what" and head[j + 1] in ("i", "we"):
             return "self"  # "That's what I've done for three years": the learner's own
+    if len(head) >= 3 and head[0] in ("that", "this", "it") and head[1] in ("is", "was"):
+        rest = [w for w in head[2:5] if w not in _HEDGES and w != "been"]
+        if rest and rest[0] in ("me", "my", "mine"):
+            return "self"  # "That's been me for four years", "That's my last three years"
+    if len(head) >= 2 and _starts_with_span(head):
+        return "self"  # "Four years on a locked unit", as in notes and plain speech
     for k, w in enumerate(head):
         if w in _OPENERS and w not in _OTHER:
             continue
@@ -316,11 +338,14 @@ def _about(words):
         return "self"
     if theirs:
         return "other"
+    lead = 1 if head and head[0] in ("never", "always", "also", "once") else 0
     for k, w in enumerate(head):
         if w in _OPENERS or w[0].isdigit():
             continue
         if w in _OTHER:
             return "other"
+        if k == lead and lead and w in ("had", "missed", "lost", "let", "been", "done"):
+            return "self"  # "Never had a load rejected", "never missed a shift"
         if k == 0 and (w.endswith("ed") or w in lexicon()["irregular_past"]):
             return "self"
         if k == 0 and w.endswith("ing") and len(w) > 5:
@@ -328,6 +353,23 @@ def _about(words):
         if k >= 4:
             return ""
     return ""
+
+
+#: Words that soften a clause without changing whom it is about ("pretty much what I do").
+_HEDGES = ("pretty", "much", "exactly", "just", "basically", "really", "precisely", "kind",
+           "sort", "of", "more", "or", "less", "all", "literally", "been")  # fmt: skip
+
+
+def _starts_with_span(words):
+    """ "Four years on a locked unit", "20 years in kitchens", "six years nights": a
+    fragment that opens on a span of time, with no one else named in it."""
+    s = _sets()
+    first = words[0]
+    return (
+        (first[0].isdigit() or (first in s["numbers"] and first != "one"))
+        and words[1] in s["time"]
+        and not any(w in ("you", "your", "they", "their", "it", "he", "she") for w in words)
+    )
 
 
 _VAGUE_AMOUNTS = frozenset(
@@ -417,6 +459,8 @@ def _tells_of_work_done(words):
             continue  # "I've been looking for somewhere...", not "looking after residents"
         if verb == "used" and j + 1 < n and words[j + 1] != "to":
             return True  # "I used EMIS every day", not "I used to..."
+        if not aux and verb in ("prepared", "detailed") and nxt in _DETERMINERS:
+            return True  # "I prepared the reconciliation package", not "I'm prepared to"
         if verb in s["not_exp"] or verb in s["not_done"]:
             if (perfect or past_be or present_be) and _span_of_time(words):
                 return True  # "I've been qualified for six years"
@@ -457,6 +501,15 @@ def _tells_of_work_done(words):
         if len(verb) > 2 and (_has_quantity(after) or content_stems(after) & s["work"]):
             return True
         return _span_of_time(words)
+    named = any(w in ("i", "we") for w in words)
+    told = words[:1] in (["that"], ["this"], ["it"]) and words[1:2] in (["is"], ["was"])
+    spoken = _starts_with_span(words) or (told and set(words) & {"me", "my"})
+    wishes = set(words) & {"will", "would", "want", "hope"}
+    if not named and spoken and _span_of_time(words) and not wishes:
+        return True  # "That's been me for four years", "four years on a locked unit"
+    never = words[:1] in (["never"], ["always"]) and len(words) > 2
+    if not named and never and words[1] in ("had", "missed", "lost", "let", "been", "done"):
+        return True  # "Never had a load rejected for temperature"
     for k, w in enumerate(words[:-1]):
         if (
             w == "my"
@@ -899,7 +952,7 @@ def _inverted_at(words, k):
     return (
         k + 1 < len(words)
         and words[k] in _ASKING
-        and words[k + 1] in ("you", "i", "there", "we", "it", "that")
+        and words[k + 1] in ("you", "i", "there", "we", "it", "that", "anything", "something", "my")
     )
 
 

@@ -8,7 +8,7 @@ where it sits in the text, so feedback can quote the learner's own words.
 
 from closing_kit.analysis.compat import _fold_char, data_json, memo
 
-__all__ = ["Sentence", "quote", "sentences", "tokens", "words"]
+__all__ = ["Sentence", "has_words", "quote", "sentences", "tokens", "words"]
 
 _APOSTROPHE = "'"
 _JOINERS = ".,"  # inside a number: 1,200 and 3.5
@@ -132,6 +132,21 @@ def _split(text):
             out.append((ch, i, i + 1))
         i += 1
     return out
+
+
+def has_words(text, phrase):
+    """Whether ``phrase`` (lower-case words) stands in ``text`` as whole words, as a
+    regular expression's ``\\bphrase\\b`` finds it, without one (see ``compat``)."""
+    folded = "".join([_fold_char(ch) for ch in text or ""])
+    at = folded.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        before = folded[at - 1] if at else " "
+        after = folded[end] if end < len(folded) else " "
+        if not _word_char(before) and not _word_char(after):
+            return True
+        at = folded.find(phrase, at + 1)
+    return False
 
 
 def words(text):

@@ -8,10 +8,6 @@ demonstrates with a seed gets the cards the class gets.
 
 from __future__ import annotations
 
-import random
-from collections import Counter
-from dataclasses import dataclass
-
 from closing_kit.analysis import (
     Feedback,
     analyze_noncommittal,
@@ -20,6 +16,7 @@ from closing_kit.analysis import (
     input_problem,
     letter_version,
 )
+from closing_kit.analysis.compat import Random, most_common
 from closing_kit.banks import noncommittal_cards, reservation_cards
 
 __all__ = [
@@ -36,14 +33,17 @@ __all__ = [
 TIME_LIMIT = (60, 10, 600)
 
 
-@dataclass(frozen=True)
 class DrillKind:
-    """What differs between the drills: the bank, the prompt's key, the analysis, a title."""
+    """What differs between the drills: the bank, the prompt's key, the analysis, a title.
 
-    id: str
-    title: str
-    prompt_key: str
-    letter: bool
+    A plain class, not a dataclass: the website runs this on MicroPython, which has none.
+    """
+
+    def __init__(self, id: str, title: str, prompt_key: str, letter: bool):
+        self.id, self.title, self.prompt_key, self.letter = id, title, prompt_key, letter
+
+    def __repr__(self) -> str:
+        return f"DrillKind({self.id!r})"
 
     def cards(self) -> tuple[dict, ...]:
         return reservation_cards() if self.id == "reservation" else noncommittal_cards()
@@ -74,7 +74,7 @@ class DrillSession:
         data["attempts"] = [a for a in data.get("attempts", []) if _is_attempt(a)]
         self.cards = list(kind.cards())
         self.order = list(range(len(self.cards)))
-        random.Random(data["seed"]).shuffle(self.order)
+        Random(data["seed"]).shuffle(self.order)  # CPython's order, in every Python
         self.position = 0
         self.checked = False
 
@@ -136,13 +136,13 @@ class DrillSession:
         scores = [a["score"] for a in self.attempts]
         if not scores:
             return None
-        misses = Counter(c for a in self.attempts for c in a["failed"])
+        misses = most_common([c for a in self.attempts for c in a["failed"]])
         return {
             "attempts": len(scores),
             "average": round(sum(scores) / len(scores)),
             "best": max(scores),
             "scores": scores,
-            "missed": [(check_label(c, self.kind.id), n) for c, n in misses.most_common()],
+            "missed": [(check_label(c, self.kind.id), n) for c, n in misses],
         }
 
 

@@ -115,7 +115,9 @@ def from_drafts(drafts: dict, level_for) -> dict:
     """
     practice = empty_practice()
     other = {}
-    for key, entry in drafts.items():
+    # In key order, as the file was written (sort_keys), and the same in every Python.
+    for key in sorted(drafts):
+        entry = drafts[key]
         text, score = entry.get("text", ""), entry.get("score")
         level = level_for(score) if isinstance(score, int) else ""
         exercise, _, card = key.partition(":")

@@ -12,9 +12,6 @@ the workbook's ``practice["roleplay"]["runs"]``.
 
 from __future__ import annotations
 
-import random
-import re
-
 from closing_kit.analysis import (
     Feedback,
     analyze_closing,
@@ -23,6 +20,8 @@ from closing_kit.analysis import (
     input_problem,
     level_for,
 )
+from closing_kit.analysis.compat import Random
+from closing_kit.analysis.tokens import has_words
 from closing_kit.banks import (
     closing_examples,
     noncommittal_cards,
@@ -32,13 +31,14 @@ from closing_kit.banks import (
 
 __all__ = ["Conversation", "permission_channel", "reaction_for"]
 
-_EMAIL = re.compile(r"\b(e-?mail|email|write to you|message you|send you a note)\b")
-_CALL = re.compile(r"\b(call|phone|ring)\b")
+#: Words that ask to follow up by email, or by phone, each found as whole words.
+_EMAIL = ("e-mail", "email", "write to you", "message you", "send you a note")
+_CALL = ("call", "phone", "ring")
 
 
 def reaction_for(seed: int, close_score: int) -> tuple[str, int]:
     """The interviewer's reaction kind and which line to use, for this seed and close."""
-    rng = random.Random(f"{seed}:{close_score}")
+    rng = Random(f"{seed}:{close_score}")  # CPython's choices, in every Python
     roll = rng.random()
     yes_upto, doubt_upto = (0.5, 0.8) if level_for(close_score) == "strong" else (0.15, 0.6)
     kind = "yes" if roll < yes_upto else "reservation" if roll < doubt_upto else "noncommittal"
@@ -47,8 +47,8 @@ def reaction_for(seed: int, close_score: int) -> tuple[str, int]:
 
 def permission_channel(text: str) -> str:
     """How the learner asked to follow up: "email", "call" or "any"."""
-    low = text.lower()
-    wants_email, wants_call = bool(_EMAIL.search(low)), bool(_CALL.search(low))
+    wants_email = any(has_words(text, words) for words in _EMAIL)
+    wants_call = any(has_words(text, words) for words in _CALL)
     if wants_email and not wants_call:
         return "email"
     if wants_call and not wants_email:
@@ -63,9 +63,9 @@ class Conversation:
         self.seed = seed
         self.script = roleplay_lines()
         self.step = "close"
-        self.lines: list[tuple[str, str]] = [("Interviewer", self.script["opening"])]
-        self.steps: list[dict] = []
-        self.reaction: tuple[str, dict | str] | None = None
+        self.lines = [("Interviewer", self.script["opening"])]
+        self.steps = []
+        self.reaction = None
 
     @property
     def done(self) -> bool:
@@ -119,7 +119,7 @@ class Conversation:
         reply = self._interviewer_said_last()
         fb = analyze_noncommittal(reply, text)
         self._record("next_steps", fb)
-        rng = random.Random(f"{self.seed}:next")
+        rng = Random(f"{self.seed}:next")
         self.lines.append(("Interviewer", rng.choice(self.script["next_steps_replies"])))
         if "door_open" not in fb.failed:
             # The reply follows what the learner asked: an email, a call, or either.

@@ -51,8 +51,10 @@ class MemoryDumpView(ExerciseView):
             box = self.text(prompt.heading, placeholder=f"e.g. {prompt.example}", area=True)
             self.bind_noted(box, "memory", prompt.id)
             self.boxes[prompt.id] = box
-            rows += [w.HTML(f"<p><strong>{escape(prompt.heading)}.</strong> "
-                            f"{escape(prompt.prompt)}</p>"), self.beside(box)]  # fmt: skip
+            # The heading is the box's own label; the prompt is a hint under it, so each
+            # heading is shown (and read out) once.
+            hint = w.HTML(f'<p class="ck-hint">{escape(prompt.prompt)}</p>')
+            rows += [self.beside(box), hint]
         return rows
 
     def show(self) -> None:

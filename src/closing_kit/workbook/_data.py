@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from importlib import resources
+from closing_kit.analysis.compat import data_json
 
 __all__ = ["load", "template_source"]
 
 
-@cache
 def load(name: str) -> dict:
-    """The JSON file ``data/workbook/<name>`` shipped with the package."""
-    path = resources.files("closing_kit").joinpath("data/workbook", name)
-    return json.loads(path.read_text("utf-8"))
+    """The JSON file ``data/workbook/<name>`` shipped with the package (read once, shared).
+
+    Through the engine's ``data_json``, so the website's MicroPython reads it too.
+    """
+    return data_json("workbook/" + name)
 
 
 def template_source(name: str) -> str:
     """The text of a Jinja template in ``data/workbook/``."""
+    from importlib import resources
+
     return resources.files("closing_kit").joinpath("data/workbook", name).read_text("utf-8")

@@ -106,6 +106,13 @@ def plan(workbook: dict) -> FollowUpPlan:
     settings = workbook["follow_up"]
     holidays = [d for d in map(parse_date, settings["holidays"]) if d]
     answer = next(a for a in rules["permission"] if a["id"] == settings["permission"])
+    if not answer["id"] and "permission" in workbook["next_steps"]["asked"]:
+        # Notebook 03's tick says the question was asked: don't tell them to ask next time.
+        how = workbook["next_steps"]["how"].strip().rstrip(".")
+        advice = rules["asked_but_not_recorded"]["advice"].format(
+            how=f', and noted "{how}"' if how else ""
+        )
+        answer = {**answer, "advice": advice}
     contact = workbook["next_steps"]["who"].strip() or workbook["next_steps"]["how"].strip()
     if interview is None:
         return FollowUpPlan(

@@ -22,7 +22,7 @@ from functools import cache
 import jinja2
 
 from closing_kit.analysis.text import words
-from closing_kit.workbook._data import template_source
+from closing_kit.workbook._data import load, template_source
 from closing_kit.workbook.contacts import email_problem, usable
 from closing_kit.workbook.memory import NotesIndex, notes_about
 from closing_kit.workbook.model import kind_info, parse_date
@@ -94,6 +94,58 @@ def _first(*lists: list[str]) -> str:
     return next((item for items in lists for item in items), "")
 
 
+#: A letter keeps at most this many promises to one person (the rest are in the warnings).
+MAX_PROMISES = 3
+
+
+def promise_sentence(note: str, names: list[str]) -> str:
+    """A memory-dump promise ("send Anna the deck") said to the person in their letter
+    ("As promised, I've attached the deck."); ``names`` are how the notes name them.
+
+    A note the learner already wrote as a sentence ("I'll call you on Friday") stays
+    as written; one that starts with no verb the phrasing knows stays after
+    "As promised:", and the "Keep your promise" warning asks the learner to read it.
+    """
+    rules = load("letter_phrasing.json")
+    text = _to_you(_fragment(note), names)
+    tokens = text.split()
+    if tokens and tokens[0].casefold() == "to" and len(tokens) > 1:
+        tokens = tokens[1:]
+    first = tokens[0].casefold() if tokens else ""
+    if first == "i" or first.startswith(("i'", "i\u2019")):
+        return _sentence(" ".join(tokens))
+    if first in rules["attach_verbs"]:
+        rest = tokens[1:]
+        while rest and rest[0].casefold() in ("you", *rules["dropped_after_attach"]):
+            rest = rest[1:]
+        tail = " ".join(rest)
+        for ending in (" to you", " for you"):
+            if tail.casefold().endswith(ending):
+                tail = tail[: -len(ending)]
+        # "send her team the plan": sent to someone else, so kept for later, not attached.
+        if tail and rest[0].casefold() not in ("her", "his", "their", "them"):
+            return rules["attached"].format(rest=tail)
+    if first in rules["do_verbs"] or first in rules["attach_verbs"]:
+        return rules["will"].format(rest=" ".join([first, *tokens[1:]]))
+    return rules["as_written"].format(rest=" ".join(tokens))
+
+
+def _to_you(text: str, names: list[str]) -> str:
+    """The person's name in a note about them, as the letter says it to them: "you"."""
+    for name in sorted(names, key=len, reverse=True):
+        pattern = r"(?<!\w)" + re.escape(name) + r"(?!\w)"
+        text = re.sub(pattern + r"(?:'s|\u2019s)", "your", text, flags=re.IGNORECASE)
+        text = re.sub(pattern, "you", text, flags=re.IGNORECASE)
+    # "call him", "send her the deck": the object straight after the verb, not "her team".
+    return re.sub(r"^(\w+) (?:him|her(?= (?:" + _AFTER_HER + r")\b|$))\b", r"\1 you", text)
+
+
+#: Words after "her" that show it is an object ("send her the deck"), not "her team".
+_AFTER_HER = (
+    "a|an|the|my|our|this|that|these|those|some|on|by|about|back|to|in|at|when|before|after|over|if"
+)
+
+
 def draft(workbook: dict, person: dict, index: NotesIndex | None = None) -> Letter:
     """A fresh draft for ``person`` from the workbook's notes (ignoring any saved edit)."""
     info = kind_info(person["kind"])
@@ -110,7 +162,9 @@ def draft(workbook: dict, person: dict, index: NotesIndex | None = None) -> Lett
         "fit": workbook["letters"]["fit"].strip(),
         "concern": _first(notes["concerns"]),
         "evidence": saved.get("evidence", "").strip(),
-        "promise": _first(notes["promises"]),
+        "promises": [
+            promise_sentence(p, _names_of(person)) for p in notes["promises"][:MAX_PROMISES]
+        ],
         "next_step": workbook["next_steps"]["what"].strip(),
         "when": workbook["next_steps"]["when"].strip(),
         "your_name": " ".join(workbook["letters"]["your_name"].split()),
@@ -120,6 +174,11 @@ def draft(workbook: dict, person: dict, index: NotesIndex | None = None) -> Lett
     subject, body = _split(rendered)
     return Letter(person["id"], context["name"], usable(person, "email"), info["letter"],
                   subject, body, edited=False)  # fmt: skip
+
+
+def _names_of(person: dict) -> list[str]:
+    full = " ".join(person["name"].split())
+    return [full, full.split()[0]] if " " in full else [full] if full else []
 
 
 def _split(text: str) -> tuple[str, str]:

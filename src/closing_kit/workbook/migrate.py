@@ -7,9 +7,9 @@ nothing a learner wrote is dropped on the way.
 from __future__ import annotations
 
 import copy
-import uuid
 
 from closing_kit.analysis import level_for
+from closing_kit.analysis.compat import random_hex
 from closing_kit.practice.history import from_drafts
 from closing_kit.workbook.model import SCHEMA_VERSION, new_workbook
 
@@ -21,7 +21,7 @@ def _from_1(old: dict) -> dict:
     new = new_workbook()
     # Version 1 took any text as its id; the current format allows letters, digits and
     # "-" (up to 64). An id it would refuse is replaced, or the file could never be saved.
-    new["id"] = old.get("id") if _valid_id(old.get("id")) else uuid.uuid4().hex
+    new["id"] = old.get("id") if _valid_id(old.get("id")) else random_hex(32)
     interview = old["interview"]
     for key in ("company", "role", "date", "format"):
         new["interview"][key] = interview[key]
@@ -48,7 +48,7 @@ def _from_1(old: dict) -> dict:
         elif text.strip():
             extra.append(f"{key}: {text}")
     if extra:  # headings version 2 does not have go under "details", labelled
-        new["memory"]["details"] = "\n".join(filter(None, [new["memory"]["details"], *extra]))
+        new["memory"]["details"] = "\n".join(filter(None, [new["memory"]["details"]] + extra))
     new["schema_version"] = 2
     new["drafts"] = {}
     del new["practice"]
@@ -59,7 +59,7 @@ def _valid_id(value) -> bool:
     return (
         isinstance(value, str)
         and 0 < len(value) <= 64
-        and all(c == "-" or c.isascii() and c.isalnum() for c in value)
+        and all(c == "-" or "a" <= c <= "z" or "A" <= c <= "Z" or "0" <= c <= "9" for c in value)
     )
 
 

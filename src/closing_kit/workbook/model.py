@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import uuid
-from functools import cache
 
+from closing_kit.analysis.compat import memo, random_hex
 from closing_kit.practice.history import empty_practice
 from closing_kit.workbook._data import load
 
@@ -47,7 +46,7 @@ def new_workbook(company: str = "", role: str = "", date: str = "") -> dict:
     return {
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
-        "id": uuid.uuid4().hex,
+        "id": random_hex(32),
         "interview": {"company": company, "role": role, "date": date, "time": "", "format": ""},
         "people": [],
         "not_met": [],
@@ -121,13 +120,16 @@ HUGE_NUMBER = (
 )
 #: Integers past this are not kept exactly by JavaScript, which the website runs.
 _MAX_INT = 2**53 - 1
+#: CPython reads no integer of more digits than this (the website's MicroPython does).
+_MAX_DIGITS = 4300
 
 
 def value_problem(data) -> str | None:
     """A value no workbook holds, which a schema cannot say: a lone surrogate (no file
     can store it), a number too large, or NaN; ``None`` when there is none.
 
-    Portable (no ``unicodedata``, no ``re``): the website's Python runs it too.
+    Portable (no ``unicodedata``, no ``re``): the website's MicroPython runs it too, so
+    fields are visited in sorted order, the same in every Python.
     """
     stack = [(data, "")]
     while stack:
@@ -143,6 +145,8 @@ def value_problem(data) -> str | None:
             continue
         elif isinstance(value, int):
             if abs(value) > _MAX_INT:
+                if len(str(abs(value))) > _MAX_DIGITS:  # what CPython refused to read
+                    return HUGE_NUMBER
                 return (
                     f"{where} is a number too large for a workbook ({len(str(abs(value)))} digits)"
                 )
@@ -150,12 +154,13 @@ def value_problem(data) -> str | None:
             if value != value or value in (float("inf"), float("-inf")):
                 return f"{where} is {value}, which is not a number a workbook can use"
         elif isinstance(value, dict):
-            for key, item in value.items():
+            keys = sorted(value, reverse=True)  # visited in sorted order (a stack)
+            for key in keys:
                 if any("\ud800" <= ch <= "\udfff" for ch in key):
                     return f"{where} has a field name that no file can store (a lone surrogate)"
-                stack.append((item, f"{path}.{key}" if path else key))
+            stack.extend([(value[key], f"{path}.{key}" if path else key) for key in keys])
         elif isinstance(value, list):
-            stack.extend((item, f"{path}[{i}]") for i, item in enumerate(value))
+            stack.extend([(item, f"{path}[{i}]") for i, item in reversed(list(enumerate(value)))])
     return None
 
 
@@ -173,7 +178,7 @@ def problems(data, version: int = SCHEMA_VERSION) -> list[str]:
     return found
 
 
-@cache
+@memo
 def _validator(version: int):
     from importlib.metadata import version as installed
 
@@ -226,7 +231,7 @@ _FORMS = {
 def form_of(node: dict) -> str:
     """How a value that failed the schema ``node`` (a pattern, a date, an anyOf of
     them) should look, for "where ... should be ..."; portable, for the website too."""
-    options = [node, *node.get("anyOf", ())]
+    options = [node] + list(node.get("anyOf", ()))
     for option in options:
         if option.get("format") == "date" or option.get("$ref", "").endswith("/date"):
             return _FORMS["date"]
