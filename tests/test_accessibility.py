@@ -136,6 +136,23 @@ def test_every_quiz_answer_can_be_chosen_from_the_keyboard(server, browser):
     assert guard.blocked == [] and guard.errors == []
 
 
+def test_the_keyboard_hint_shows_only_with_a_keyboard(server, browser):
+    """A phone (touch, no hover) is not told to press Tab and Space; a laptop is."""
+    shown = {}
+    for name, options in {
+        "laptop": {},
+        "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+    }.items():
+        context, guard = _context(browser, "light", **options)
+        page = guard.watch(context.new_page())
+        page.goto(f"{server}/{QUIZ_PAGE}", wait_until="load")
+        hint = page.locator(".ck-quiz-keys").first
+        hint.wait_for(state="attached")
+        shown[name] = hint.is_visible()
+        context.close()
+    assert shown == {"laptop": True, "phone": False}
+
+
 def test_checklist_boxes_tick_from_the_keyboard_and_stay_ticked(server, browser):
     """The checklist's boxes are real, labelled checkboxes; ticks survive a reload."""
     context, guard = _context(browser, "light")
