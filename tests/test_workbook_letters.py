@@ -312,7 +312,7 @@ def test_notes_looked_up_in_the_index_match_a_search_of_every_note():
     ])  # fmt: skip
     index = memory.NotesIndex(wb)
     for person in wb["people"]:
-        names = memory._names(person, index.firsts, True)
+        names = memory.names_in_notes(person, index)
         every = [
             memory._strip_name(f, names)
             for f in fragments(wb["memory"]["details"])

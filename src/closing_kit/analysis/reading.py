@@ -344,7 +344,7 @@ def _about(words):
             continue
         if w in _OTHER:
             return "other"
-        if k == lead and lead and w in ("had", "missed", "lost", "let", "been", "done"):
+        if k == lead and lead and w in _AFTER_NEVER:
             return "self"  # "Never had a load rejected", "never missed a shift"
         if k == 0 and (w.endswith("ed") or w in lexicon()["irregular_past"]):
             return "self"
@@ -354,6 +354,10 @@ def _about(words):
             return ""
     return ""
 
+
+#: Past verbs that follow "never"/"always" in a clause told without "I" ("never had a load
+#: rejected", "never missed a shift"): the speaker's own record.
+_AFTER_NEVER = ("had", "missed", "lost", "let", "been", "done")
 
 #: Words that soften a clause without changing whom it is about ("pretty much what I do").
 _HEDGES = ("pretty", "much", "exactly", "just", "basically", "really", "precisely", "kind",
@@ -508,7 +512,7 @@ def _tells_of_work_done(words):
     if not named and spoken and _span_of_time(words) and not wishes:
         return True  # "That's been me for four years", "four years on a locked unit"
     never = words[:1] in (["never"], ["always"]) and len(words) > 2
-    if not named and never and words[1] in ("had", "missed", "lost", "let", "been", "done"):
+    if not named and never and words[1] in _AFTER_NEVER:
         return True  # "Never had a load rejected for temperature"
     for k, w in enumerate(words[:-1]):
         if (

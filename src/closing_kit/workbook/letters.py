@@ -24,7 +24,7 @@ import jinja2
 from closing_kit.analysis.text import words
 from closing_kit.workbook._data import load, template_source
 from closing_kit.workbook.contacts import email_problem, usable
-from closing_kit.workbook.memory import NotesIndex, notes_about
+from closing_kit.workbook.memory import NotesIndex, names_in_notes, notes_about
 from closing_kit.workbook.model import kind_info, parse_date
 
 __all__ = ["Letter", "LetterWarning", "draft", "letters", "signed", "unsigned", "warnings"]
@@ -149,6 +149,7 @@ _AFTER_HER = (
 def draft(workbook: dict, person: dict, index: NotesIndex | None = None) -> Letter:
     """A fresh draft for ``person`` from the workbook's notes (ignoring any saved edit)."""
     info = kind_info(person["kind"])
+    index = index or NotesIndex(workbook)
     notes = notes_about(workbook, person, index)
     interview = workbook["interview"]
     date = parse_date(interview["date"])
@@ -163,7 +164,8 @@ def draft(workbook: dict, person: dict, index: NotesIndex | None = None) -> Lett
         "concern": _first(notes["concerns"]),
         "evidence": saved.get("evidence", "").strip(),
         "promises": [
-            promise_sentence(p, _names_of(person)) for p in notes["promises"][:MAX_PROMISES]
+            promise_sentence(p, names_in_notes(person, index))
+            for p in notes["promises"][:MAX_PROMISES]
         ],
         "next_step": workbook["next_steps"]["what"].strip(),
         "when": workbook["next_steps"]["when"].strip(),
@@ -174,11 +176,6 @@ def draft(workbook: dict, person: dict, index: NotesIndex | None = None) -> Lett
     subject, body = _split(rendered)
     return Letter(person["id"], context["name"], usable(person, "email"), info["letter"],
                   subject, body, edited=False)  # fmt: skip
-
-
-def _names_of(person: dict) -> list[str]:
-    full = " ".join(person["name"].split())
-    return [full, full.split()[0]] if " " in full else [full] if full else []
 
 
 def _split(text: str) -> tuple[str, str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from closing_kit.workbook._data import load
 from closing_kit.workbook.fields import fragments
 
-__all__ = ["Countdown", "NotesIndex", "Prompt", "notes_about", "prompts"]
+__all__ = ["Countdown", "NotesIndex", "Prompt", "names_in_notes", "notes_about", "prompts"]
 
 #: The headings whose notes feed a letter, in the order a letter uses them.
 LETTER_SECTIONS = ("details", "concerns", "promises")
@@ -97,7 +97,7 @@ def notes_about(
         p is person or p["id"] == person["id"] for p in workbook["people"]
     )
     index = index or NotesIndex(workbook)
-    names = _names(person, index.firsts, listed)
+    names = names_in_notes(person, index, listed)
     found = {"talked_about": fragments(person.get("talked_about", ""))}
     for key in index.sections:
         found[key] = [
@@ -106,8 +106,10 @@ def notes_about(
     return found
 
 
-def _names(person: dict, firsts: Counter, listed: bool) -> list[str]:
-    """The person's full name, and their first name when no other card shares it."""
+def names_in_notes(person: dict, index: NotesIndex, listed: bool = True) -> list[str]:
+    """How the notes name ``person``: their full name, and their first name when no
+    other card shares it (``listed``: the person is one of the workbook's cards)."""
+    firsts = index.firsts
     full = " ".join(person.get("name", "").split())
     if not full or not any(ch.isalnum() for ch in full):
         return []
