@@ -169,8 +169,10 @@ def test_widget_scripts_are_served_by_the_site(site):
     assert page.find("script", type="application/vnd.jupyter.widget-state+json")
 
 
-def test_widget_pages_say_they_need_a_kernel(site):
-    """Every page with widgets tells the reader the buttons need a running kernel."""
+def test_widget_pages_say_the_picture_saves_nothing_and_only_jupyter_says_run_all(site):
+    """A page showing widgets opens with the website's words (the picture saves nothing, where
+    to use it); Jupyter's own instructions ("Run All Cells") appear only inside the JupyterLite
+    box, which is about JupyterLite; no notebook page says "kernel"."""
     widget_pages = [
         p
         for p in _pages(site)
@@ -178,7 +180,15 @@ def test_widget_pages_say_they_need_a_kernel(site):
     ]
     assert widget_pages, "at least one practice page shows widgets"
     for page in widget_pages:
-        assert "running Python kernel" in _soup(page).get_text(" "), page.name
+        note = _soup(page).select_one("p.ck-picture-note")
+        assert note is not None and "saves nothing" in note.get_text(), page.name
+    for page in sorted((site / "notebooks").glob("*.html")):
+        main = _soup(page).select_one("main") or _soup(page)
+        for box in main.select(".ck-lite"):
+            box.decompose()
+        text = main.get_text(" ")
+        assert "Run All Cells" not in text and "Shift+Enter" not in text, page.name
+        assert not re.search(r"\bkernel\b", text, re.I), page.name
 
 
 def _course_notebooks() -> set[str]:

@@ -76,7 +76,7 @@ def test_widgets_render_offline(server, browser):
     page = visit.page
     page.wait_for_selector(".widget-checkbox", timeout=20_000)
     assert page.locator(".widget-checkbox").count() == len(load_checklist().items)
-    assert page.get_by_role("button", name="Show as Markdown").count() == 1
+    assert page.get_by_role("button", name="Show as text to copy").count() == 1
     assert page.locator(".widget-checkbox input").first.is_visible()
     assert visit.errors == [] and visit.blocked == []
     visit.close()

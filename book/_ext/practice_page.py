@@ -10,10 +10,15 @@ extension
   state) off the page; the notebook itself, JupyterLite and Jupyter keep them;
 - opens the page with one short line: the page works live, and the notebook
   is at the end;
-- moves the JupyterLite box (``lite``) and the notebook's own Jupyter
-  instructions (its paragraph starting ``JUPYTER_START``) to that end.
+- moves the JupyterLite box (``lite``) to that end.
 
-Pages without a live exercise are left as they are.
+A practice page without a live exercise shows the notebook's widgets as a
+picture; it opens with the website's own words (``_picture_note``): typing
+there saves nothing, and where to use the exercise instead.
+
+Each notebook's words for Jupyter ("choose Run > Run All Cells") are a cell
+tagged ``remove-cell``, so myst-nb leaves them off the website; Jupyter and
+JupyterLite show them. The website's words are written here, for the website.
 """
 
 from __future__ import annotations
@@ -24,8 +29,6 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 #: The id of the section at the end of the page that holds the notebook's ways in.
 NOTEBOOK_ID = "ck-notebook"
-#: How each practice notebook's "how to run me in Jupyter" paragraph begins.
-JUPYTER_START = "To start: choose Run > Run All Cells"
 
 
 def _live_node(doctree):
@@ -57,11 +60,25 @@ def _lead() -> nodes.paragraph:
     return para
 
 
+def _picture_note() -> nodes.paragraph:
+    para = nodes.paragraph(classes=["ck-picture-note"])
+    para += nodes.strong(text="On this website the exercise below is only a picture: ")
+    para += nodes.Text(
+        "typing or ticking in it saves nothing. To use it, open the notebook in JupyterLite "
+        "(in this browser, just below), in Jupyter on your own computer (the introduction "
+        "explains how), or on Binder with the launch button at the top of the page."
+    )
+    return para
+
+
 def _place(app, doctree, docname):
     if app.builder.format != "html" or not app.env.doc2path(docname, False).endswith(".ipynb"):
         return
     live = _live_node(doctree)
     if live is None:
+        section = next(iter(doctree.findall(nodes.section)), None)
+        if section is not None and _widget_cells(doctree):
+            section.insert(1, _picture_note())
         return
     cells = _widget_cells(doctree)
     if cells:
@@ -80,10 +97,6 @@ def _place(app, doctree, docname):
         "or in Jupyter on your own computer or a JupyterHub."
     )
     moved = [n for n in doctree.findall(nodes.admonition) if "ck-lite" in n["classes"]]
-    moved += [
-        p for p in section.children
-        if isinstance(p, nodes.paragraph) and p.astext().startswith(JUPYTER_START)
-    ]  # fmt: skip
     for node in moved:
         node.parent.remove(node)
         end += node

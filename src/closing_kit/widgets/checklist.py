@@ -78,12 +78,12 @@ class ChecklistView(ExerciseView):
         )
         self.export_button = w.Button(
             layout=auto_width(),
-            description="Show as Markdown",
+            description="Show as text to copy",
             tooltip="Show the checklist as text to copy or print",
         )
         self.export_button.on_click(lambda _b: self._on_export())
         self.export = w.Textarea(
-            description="Markdown",
+            description="Your list",
             style={"description_width": "initial"},
             layout=w.Layout(width="100%", height="16em", display="none"),
         )
