@@ -93,7 +93,7 @@ def build_section() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         cold = copy_book(tmp / "cold")
-        t_cold = timed_build(cold, {"CLOSING_KIT_NPM_CACHE": str(tmp / "npm-cache")})
+        t_cold = timed_build(cold, {"CLOSING_KIT_CACHE": str(tmp / "npm-cache")})
         warm = copy_book(tmp / "warm")
         t_clean = timed_build(warm)
         t_cached = timed_build(warm)

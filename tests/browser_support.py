@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -25,6 +24,7 @@ from pathlib import Path
 import pytest
 from browser_waits import CLOSE, WORKERS_INSTALLED
 from chromium import INSTALL, LOCAL, installed
+from npm_fetch import cache_dir
 from site_server import MIME, SiteHandler, SiteServer
 from tests_support import CHROMIUM, FLAGS
 
@@ -197,8 +197,7 @@ def _integrity(data: bytes) -> str:
 def axe_source() -> str:
     """``axe.min.js`` of the pinned axe-core, fetched once with ``npm pack`` into a cache."""
     spec, sri = AXE
-    base = os.environ.get("CLOSING_KIT_NPM_CACHE") or Path.home() / ".cache" / "closing-kit"
-    target = Path(base) / spec.replace("@", "-") / "axe.min.js"
+    target = cache_dir(spec.replace("@", "-")) / "axe.min.js"
     if target.is_file():
         return target.read_text(encoding="utf-8")
     npm = shutil.which("npm")

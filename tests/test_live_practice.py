@@ -75,8 +75,8 @@ def test_without_npm_the_build_uses_the_cdn_and_says_so_in_one_line(tmp_path, mo
 
     import pyodide_assets
 
-    monkeypatch.setenv("CLOSING_KIT_NPM_CACHE", str(tmp_path))
-    monkeypatch.setattr(pyodide_assets.shutil, "which", lambda name: None)
+    monkeypatch.setenv("CLOSING_KIT_CACHE", str(tmp_path))
+    monkeypatch.setattr("shutil.which", lambda name: None)
     config = types.SimpleNamespace(html_extra_path=[], closing_kit_pyodide_url="")
     app = types.SimpleNamespace()
     with caplog.at_level(logging.INFO):

@@ -70,7 +70,7 @@ def test_build_without_node_still_succeeds_and_says_so(tmp_path):
     env = {
         **os.environ,
         "PATH": os.path.dirname(sys.executable),  # python only: no npm, no node
-        "CLOSING_KIT_NPM_CACHE": str(tmp_path / "empty-cache"),
+        "CLOSING_KIT_CACHE": str(tmp_path / "empty-cache"),
     }
     proc = subprocess.run(build_command(book), capture_output=True, text=True, env=env, timeout=300)
     output = proc.stdout + proc.stderr
