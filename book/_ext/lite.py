@@ -50,6 +50,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import upstream
 from npm_fetch import VendorError, cache_dir, cached_folder, run
 
 #: Where jupyterlite-sphinx writes the JupyterLite site, relative to the html output.
@@ -400,13 +401,7 @@ def _configure(app, config):
 
     # Offline pages: jupyterlite-sphinx adds a Google Fonts stylesheet to every page,
     # and its own script and stylesheet, which only its directives (unused here) need.
-    unwanted = ("fonts.googleapis", "jupyterlite_sphinx.")
-
-    def wanted(name) -> bool:
-        return not any(u in (name or "") for u in unwanted)
-
-    app.registry.css_files = [(n, a) for n, a in app.registry.css_files if wanted(n)]
-    app.registry.js_files = [(n, a) for n, a in app.registry.js_files if wanted(n)]
+    upstream.drop_page_assets(app, ("fonts.googleapis", "jupyterlite_sphinx."))
     import bytecode
 
     lite_src = _lite_src(app)
@@ -537,6 +532,8 @@ def _note(app, doctree, docname):
 def setup(app):
     import pyodide_assets
 
+    # Sphinx's asset lists and JupyterLite's worker relay (sw/ck-lite-drive.js).
+    upstream.require("sphinx-asset-lists", "lite-drive-relay")
     app.setup_extension("pyodide_assets")
     app.setup_extension("jupyterlite_sphinx")
     # jupyterlite-sphinx empties its content folder at config-inited, priority 500.

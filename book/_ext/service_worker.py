@@ -56,6 +56,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import upstream
 from npm_fetch import VendorError, cache_dir, cached_folder, run
 from sphinx.util import logging
 
@@ -369,6 +370,8 @@ def _generate(app, exception):
 
 
 def setup(app):
+    # ck-sw-register.js writes JupyterLite's worker-version key; sw/ck-lite-drive.js relays.
+    upstream.require("lite-worker-version-key", "lite-drive-relay")
     app.add_config_value("ck_workbox", None, "", types=[str, type(None)])
     app.connect("config-inited", _configure)
     # After every other build-finished step has written its files (theme_fixes.py: 400).
