@@ -18,14 +18,10 @@ from __future__ import annotations
 
 import argparse
 import collections
-import contextlib
-import functools
-import http.server
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -33,6 +29,8 @@ from benchmark_engine import engine_section
 from benchmark_lite import lite_section
 from book_copy import EXECUTION_CACHE, ROOT, build_command, copy_book
 from browser_waits import WORKERS_INSTALLED
+from chromium import CHROMIUM, FLAGS
+from site_server import SiteServer
 
 
 def timed_build(book: Path, env=None) -> float:
@@ -57,12 +55,11 @@ def human(n: float) -> str:
 
 
 def page_weights(site: Path) -> list[tuple[str, int, list[tuple[str, int]]]]:
+    """Per page: the bytes a fresh browser receives (gzipped, as a host sends them)."""
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    server = SiteServer(site)
+    base = server.url
     pages = sorted(
         str(p.relative_to(site))
         for p in site.rglob("*.html")
@@ -71,11 +68,8 @@ def page_weights(site: Path) -> list[tuple[str, int, list[tuple[str, int]]]]:
         and p.name not in {"genindex.html", "search.html"}
     )
     out = []
-    chromium = os.environ.get("CLOSING_KIT_CHROMIUM", "/usr/bin/chromium")
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
-        )
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         for rel in pages:
             context = browser.new_context()
             page = context.new_page()
@@ -90,18 +84,8 @@ def page_weights(site: Path) -> list[tuple[str, int, list[tuple[str, int]]]]:
             top = sorted(sizes.items(), key=lambda kv: -kv[1])[:3]
             out.append((rel, sum(sizes.values()), top))
         browser.close()
-    httpd.shutdown()
+    server.stop()
     return out
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def copyfile(self, source, outputfile):
-        # The browser may move on (a page closed while its worker was still fetching).
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            super().copyfile(source, outputfile)
 
 
 def build_section() -> None:
@@ -109,7 +93,7 @@ def build_section() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         cold = copy_book(tmp / "cold")
-        t_cold = timed_build(cold, {"CLOSING_KIT_NPM_CACHE": str(tmp / "npm-cache")})
+        t_cold = timed_build(cold, {"CLOSING_KIT_CACHE": str(tmp / "npm-cache")})
         warm = copy_book(tmp / "warm")
         t_clean = timed_build(warm)
         t_cached = timed_build(warm)
@@ -133,7 +117,7 @@ def build_section() -> None:
         for suffix, size in by_kind.most_common(6):
             print(f"  {suffix:8} {human(size):>9}")
         print()
-        print("## What a reader downloads to open a page (fresh browser, no cache)")
+        print("## What a reader downloads to open a page (fresh browser, no cache, gzip)")
         for rel, size, top in page_weights(site):
             biggest = ", ".join(f"{Path(u).name} {human(s)}" for u, s in top)
             print(f"  {rel:50} {human(size):>9}   largest: {biggest}")
@@ -150,24 +134,8 @@ def live_section() -> None:
             timed_build(book)
             site = book / "_build" / "html"
 
-        sent = [0]
-
-        class Typed(_Quiet):  # what a real host does for Pyodide's files; counts bytes sent
-            extensions_map = {
-                **_Quiet.extensions_map,
-                ".wasm": "application/wasm",
-                ".mjs": "text/javascript",
-            }
-
-            def copyfile(self, source, outputfile):
-                sent[0] += os.fstat(source.fileno()).st_size
-                super().copyfile(source, outputfile)
-
-        handler = functools.partial(Typed, directory=str(site))
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        url = f"http://127.0.0.1:{httpd.server_address[1]}/book/05-close-the-sale.html"
-        chromium = os.environ.get("CLOSING_KIT_CHROMIUM", "/usr/bin/chromium")
+        server = SiteServer(site)  # gzip, as a host sends it; counts the bytes it sends
+        url = f"{server.url}/book/05-close-the-sale.html"
         close = (
             "Thank you for today. I led a team of five and cut costs by 20%. "
             "Do you see me succeeding in this role?"
@@ -180,11 +148,11 @@ def live_section() -> None:
         visits = []
 
         def start(page) -> tuple[float, float, int]:
-            sent[0] = 0
+            server.reset()
             page.goto(url, wait_until="networkidle")
             page.evaluate(WORKERS_INSTALLED, [workers, 120_000])
-            visits.append(sent[0])
-            sent[0] = 0
+            visits.append(server.sent)
+            server.reset()
             live = page.locator(".ck-live")
             t0 = time.perf_counter()
             live.get_by_role("button", name="Start practising").click()
@@ -199,7 +167,7 @@ def live_section() -> None:
                 "/\\d+\\/100/.test(document.querySelector('.ck-live [role=status]').textContent)"
             )
             scored = time.perf_counter() - t1
-            return ready, scored, sent[0]
+            return ready, scored, server.sent
 
         cold, warm = [], []
         with sync_playwright() as p:
@@ -207,19 +175,19 @@ def live_section() -> None:
                 # A profile on disk, as a reader's browser has: its HTTP and code caches.
                 context = p.chromium.launch_persistent_context(
                     Path(tmp) / f"profile-{n}",
-                    executable_path=chromium,
-                    args=["--no-sandbox", "--disable-gpu"],
+                    executable_path=CHROMIUM,
+                    args=FLAGS,
                     headless=True,
                 )
                 cold.append(start(context.new_page()))  # an empty cache
                 warm.append(start(context.new_page()))  # the same cache, a new visit
                 context.close()
-        httpd.shutdown()
+        server.stop()
 
     def median(runs, i):
         return sorted(r[i] for r in runs)[len(runs) // 2]
 
-    print("## Live practice (headless Chromium, localhost, median of 3)")
+    print("## Live practice (headless Chromium, localhost, gzip, median of 3)")
     print("press Start to first feedback shown (Pyodide, engine, workbook opened):")
     print(f"  cold (empty browser cache):  {median(cold, 0):5.2f} s   target < 10 s")
     print(f"  warm (cached):               {median(warm, 0):5.2f} s   target < 3 s")

@@ -17,17 +17,15 @@ Lighthouse is npm ``lighthouse@12.2.3`` (13 needs Node 22), installed once under
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
-import io
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
+
+from chromium import CHROMIUM
+from site_server import SiteServer
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_HOME = Path.home() / ".cache" / "closing-kit" / "lighthouse"
@@ -35,7 +33,6 @@ LIGHTHOUSE = Path(
     os.environ.get("CLOSING_KIT_LIGHTHOUSE")
     or LIGHTHOUSE_HOME / "node_modules" / ".bin" / "lighthouse"
 )
-CHROMIUM = os.environ.get("CLOSING_KIT_CHROMIUM", "/usr/bin/chromium")
 #: kind of page -> its path in the built site.
 PAGES = {
     "prose chapter": "book/05-close-the-sale.html",
@@ -44,52 +41,6 @@ PAGES = {
     "role-play": "notebooks/09-final-five-minutes-role-play.html",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-MIME = {
-    ".html": "text/html",
-    ".js": "text/javascript",
-    ".mjs": "text/javascript",
-    ".css": "text/css",
-    ".json": "application/json",
-    ".wasm": "application/wasm",
-    ".svg": "image/svg+xml",
-    ".woff2": "font/woff2",
-    ".woff": "font/woff",
-    ".ico": "image/x-icon",
-}
-#: What a host compresses: text and wasm, not fonts or images already compressed.
-COMPRESS = {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".ico", ".txt"}
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files gzipped when the browser accepts it, as nginx's ``gzip on`` does."""
-
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.is_file() and path.suffix in COMPRESS):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept-Encoding")
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def log_message(self, *args):
-        pass
-
-
-def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(GzipHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
 def lighthouse(url: str) -> dict:
@@ -141,8 +92,8 @@ def main() -> None:
         sys.exit(f"{LIGHTHOUSE} not found: npm i -E --prefix {LIGHTHOUSE_HOME} lighthouse@12.2.3")
     if not (args.site / PAGES["home page"]).is_file():
         sys.exit(f"no built site in {args.site}: jupyter-book build . first")
-    httpd, base = serve(args.site)
-    try:
+    with SiteServer(args.site) as server:  # gzip, as a host serves it
+        base = server.url
         print(f"Lighthouse 12.2.3, mobile profile, gzip, {args.runs} run(s) a page, median")
         print(f"{'page':15} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'LCP':>7} {'TBT':>7}")
         for kind, rel in PAGES.items():
@@ -158,8 +109,6 @@ def main() -> None:
             )
             for audit in r["lost"]:
                 print(f"{'':15}   lost: {audit}")
-    finally:
-        httpd.shutdown()
 
 
 if __name__ == "__main__":

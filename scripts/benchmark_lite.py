@@ -13,55 +13,25 @@ adds to the build.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 from book_copy import ROOT, copy_book
+from browser_waits import CLOSE, KERNEL_READY
+from chromium import CHROMIUM, FLAGS, LOCAL, OFFLINE
+from site_server import SiteServer
 
 NOTEBOOK = "05-closing-question-drafter.ipynb"
-CLOSE = (
-    "Thank you for your time today. You need someone who can run scheduling for three sites, "
-    "and I have done exactly that for two years, cutting overtime by a fifth. "
-    "Do you see me succeeding in this role, and will you move me forward?"
-)
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-
-#: Every host but this machine fails to resolve: the browser is offline.
-OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
-LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")
-
-
-#: Shared with tests/test_lite.py. Set on the page from its first script, true once the
-#: notebook's kernel has gone from starting (any status but idle) to idle. The status
-#: reads "idle" for a moment before the kernel even connects; cells run then can be lost.
-KERNEL_READY = """
-(() => {
-  let started = false;
-  new MutationObserver(() => {
-    const status = document.querySelector('.jp-Notebook-ExecutionIndicator')
-      ?.getAttribute('data-status');
-    if (status && status !== 'idle') started = true;
-    if (started && status === 'idle') window.__ckKernelReady = true;
-  }).observe(document, {subtree: true, childList: true, attributes: true});
-})();
-"""
 
 
 def _size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def _run_once(context, base: str, sent: list[int]) -> dict[str, float]:
+def _run_once(context, base: str, server: SiteServer) -> dict[str, float]:
     """Open, Run All, type: seconds to the kernel, to the widget, to the score; bytes sent."""
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -72,7 +42,7 @@ def _run_once(context, base: str, sent: list[int]) -> dict[str, float]:
         # JupyterLite unregisters and reinstalls its worker on every start.
         {"origin": base, "storageTypes": "indexeddb"},
     )
-    sent[0] = 0
+    server.reset()
     t0 = time.perf_counter()
     page.goto(f"{base}/lite/notebooks/index.html?path={NOTEBOOK}")
     page.wait_for_function("window.__ckKernelReady === true", timeout=180_000)
@@ -85,12 +55,12 @@ def _run_once(context, base: str, sent: list[int]) -> dict[str, float]:
     page.wait_for_selector("text=100/100, Strong", timeout=60_000)
     t_feedback = time.perf_counter() - t0
     page.close()
-    return {"idle": t_idle, "widget": t_widget, "feedback": t_feedback, "bytes": sent[0]}
+    return {"idle": t_idle, "widget": t_widget, "feedback": t_feedback, "bytes": server.sent}
 
 
 def lite_section() -> None:
     """JupyterLite: opening the drafter notebook to its first feedback, cold and warm; sizes."""
-    from benchmark import _Quiet, human, timed_build
+    from benchmark import human, timed_build
     from playwright.sync_api import sync_playwright
 
     site = ROOT / "_build" / "html"
@@ -99,51 +69,33 @@ def lite_section() -> None:
             book = copy_book(Path(tmp) / "book")
             timed_build(book)
             site = book / "_build" / "html"
-        sent = [0]
-
-        class Typed(_Quiet):  # Pyodide's files with their MIME types; counts bytes sent
-            extensions_map = {
-                **_Quiet.extensions_map,
-                ".wasm": "application/wasm",
-                ".mjs": "text/javascript",
-                ".json": "application/json",
-            }
-
-            def copyfile(self, source, outputfile):
-                sent[0] += os.fstat(source.fileno()).st_size
-                super().copyfile(source, outputfile)
-
-        httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(Typed, directory=str(site))
-        )
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        server = SiteServer(site)  # gzip, as a host sends it; counts the bytes it sends
+        base = server.url
         blocked: list[str] = []
 
         def watch(request):
             if not request.url.startswith(LOCAL):
                 blocked.append(request.url)
 
-        chromium = os.environ.get("CLOSING_KIT_CHROMIUM", "/usr/bin/chromium")
         with sync_playwright() as p:
             # Offline by a resolver rule, watched (not routed): Playwright's routing
             # turns the HTTP cache off, which made every "warm" run download it all.
             context = p.chromium.launch_persistent_context(
-                str(Path(tmp) / "profile"), executable_path=chromium, args=[*FLAGS, OFFLINE]
+                str(Path(tmp) / "profile"), executable_path=CHROMIUM, args=[*FLAGS, OFFLINE]
             )
             context.on("request", watch)
             context.add_init_script(KERNEL_READY)
-            cold = _run_once(context, base, sent)
-            warm = [_run_once(context, base, sent) for _ in range(3)]
+            cold = _run_once(context, base, server)
+            warm = [_run_once(context, base, server) for _ in range(3)]
             context.close()
-        httpd.shutdown()
+        server.stop()
         if blocked:
             sys.exit(f"JupyterLite asked the internet for {blocked[:3]}")
 
         def median(key):
             return statistics.median(run[key] for run in warm)
 
-        print("## JupyterLite (the drafter notebook, headless Chromium, offline)")
+        print("## JupyterLite (the drafter notebook, headless Chromium, offline, gzip)")
         print("                              cold (empty profile)   warm (median of 3)")
         for key, label in [
             ("idle", "kernel ready"),

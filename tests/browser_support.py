@@ -1,32 +1,35 @@
 """Shared by the browser tests: the built site served locally, Chromium, offline visits, axe.
 
-The site is served from 127.0.0.1 by a threaded ``http.server`` with the
-MIME types a browser insists on (``.wasm``, ``.mjs``, fonts); every request
-a page makes that is not to 127.0.0.1 is aborted and recorded, so a page
-that needs the internet fails its test.
+The site is served from 127.0.0.1 by ``scripts/site_server.py``, the one
+server for it, as a real host serves it (the MIME types a browser insists on,
+gzip); every request a page makes that is not to 127.0.0.1 is aborted and
+recorded (:class:`Guard`), so a page that needs the internet fails its test.
+The ``server`` and ``browser`` fixtures built on :func:`serve` and
+:func:`launch` are in ``tests/conftest.py``.
 """
 
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
-import http.server
 import json
-import os
 import re
 import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
-import threading
 from pathlib import Path
 
 import pytest
-from benchmark_lite import CLOSE  # one close, scored 100/100 everywhere
-from browser_waits import WORKERS_INSTALLED
+from browser_waits import CLOSE, WORKERS_INSTALLED
+from chromium import INSTALL, LOCAL, installed
+from npm_fetch import cache_dir
+from site_server import MIME, SiteHandler, SiteServer
 from tests_support import CHROMIUM, FLAGS
+
+#: Names the browser tests import from here (the served site's pieces live in scripts/).
+__all__ = ["CLOSE", "MIME", "SiteHandler", "SiteServer", "serve", "launch", "Guard", "Visit"]
 
 #: axe-core, pinned: the npm tarball's registry integrity.
 AXE = (
@@ -34,47 +37,9 @@ AXE = (
     "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==",
 )
 
-MIME = {
-    ".html": "text/html",
-    ".js": "text/javascript",
-    ".mjs": "text/javascript",
-    ".css": "text/css",
-    ".json": "application/json",
-    ".wasm": "application/wasm",
-    ".svg": "image/svg+xml",
-    ".woff2": "font/woff2",
-    ".woff": "font/woff",
-    ".zip": "application/zip",
-    ".whl": "application/zip",
-    ".pdf": "application/pdf",
-    ".webmanifest": "application/manifest+json",
-}
-
-
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
-
-    def log_message(self, *args):
-        pass
-
-
-class SiteServer:
-    """The built site on 127.0.0.1, started on creation; ``stop()`` takes it offline."""
-
-    def __init__(self, site: Path, port: int = 0):
-        handler = functools.partial(SiteHandler, directory=str(site))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def stop(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
 
 def serve(site: Path):
-    """A fixture body: the site's URL while the test module runs."""
+    """A fixture body: the site's URL while the fixture lasts."""
     server = SiteServer(site)
     yield server.url
     server.stop()
@@ -82,8 +47,8 @@ def serve(site: Path):
 
 def launch():
     """A fixture body: Debian's Chromium, headless, with the quiet flags."""
-    if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} not found: `apt-get install chromium` (.ci/run does this)")
+    if not installed():
+        pytest.fail(INSTALL)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -123,7 +88,7 @@ class Guard:
     def _route(self, route):
         url = route.request.url
         self.requests.append(url)
-        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
+        if url.startswith(LOCAL):
             route.continue_()
         else:
             self.blocked.append(url)
@@ -232,8 +197,7 @@ def _integrity(data: bytes) -> str:
 def axe_source() -> str:
     """``axe.min.js`` of the pinned axe-core, fetched once with ``npm pack`` into a cache."""
     spec, sri = AXE
-    base = os.environ.get("CLOSING_KIT_NPM_CACHE") or Path.home() / ".cache" / "closing-kit"
-    target = Path(base) / spec.replace("@", "-") / "axe.min.js"
+    target = cache_dir(spec.replace("@", "-")) / "axe.min.js"
     if target.is_file():
         return target.read_text(encoding="utf-8")
     npm = shutil.which("npm")

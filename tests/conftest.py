@@ -26,7 +26,8 @@ for folder in (ROOT / "book" / "_ext", ROOT / "scripts"):
         sys.path.insert(0, str(folder))
 
 from book_copy import build_command, copy_book, seed_execution_cache  # noqa: E402
-from tests_support import CHROMIUM, plant_strays  # noqa: E402
+from chromium import INSTALL, installed  # noqa: E402
+from tests_support import plant_strays  # noqa: E402
 
 # Notebooks run by nbval save the learner's work here, never into notebooks/.
 os.environ.setdefault("CLOSING_KIT_HOME", tempfile.mkdtemp(prefix="closing-kit-home-"))
@@ -79,6 +80,22 @@ def site(built_book) -> Path:
     """The built site's folder; fails (not skips) when the build failed."""
     assert built_book["returncode"] == 0, built_book["output"][-5000:]
     return built_book["html"]
+
+
+@pytest.fixture(scope="module")
+def server(site) -> str:
+    """The built site served on 127.0.0.1 (gzip, as a host serves it): its base URL."""
+    from browser_support import serve
+
+    yield from serve(site)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium, quiet flags; a test opens its own contexts in it."""
+    from browser_support import launch
+
+    yield from launch()
 
 
 def _toc_notebooks() -> set[Path]:
@@ -143,7 +160,7 @@ def pytest_sessionstart(session):
     saying what to install (not 50 Playwright tracebacks later). It is a failure,
     never a skip: the browser checks are part of the suite."""
     config = session.config
-    if hasattr(config, "workerinput") or Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
+    if hasattr(config, "workerinput") or installed():
         return
     marks = config.option.markexpr or ""
     if "not slow" in marks or "not browser" in marks:
@@ -151,8 +168,7 @@ def pytest_sessionstart(session):
     if not any(_drives_chromium(ROOT / a.split("::")[0]) for a in config.args):
         return
     raise pytest.UsageError(  # printed as one "ERROR:" line; the run exits with 4
-        f"{CHROMIUM} not found, and the browser tests need it: install Debian's Chromium "
-        "(sudo apt-get install chromium) or name another in CLOSING_KIT_CHROMIUM; "
+        f"{INSTALL}; the browser tests need it, and "
         '`python3 -m pytest -m "not slow"` runs the rest without it'
     )
 

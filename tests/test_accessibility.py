@@ -17,10 +17,8 @@ from browser_support import (
     Guard,
     axe_source,
     describe,
-    launch,
     pages,
     run_axe,
-    serve,
     set_colour_mode,
     wait_for_widgets,
 )
@@ -31,16 +29,6 @@ CHECKLIST_PAGE = "book/09-final-five-minutes.html"
 QUIZ_PAGE = "book/02-dont-leave-empty-handed.html"
 #: How long a live exercise may take to start (Pyodide, from the local server).
 START_TIMEOUT = 60_000
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    yield from serve(site)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from launch()
 
 
 @pytest.fixture(scope="module")

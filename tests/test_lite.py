@@ -18,8 +18,8 @@ from pathlib import Path
 
 import lite
 import pytest
-from benchmark_lite import KERNEL_READY  # one definition of "the kernel has started"
-from browser_support import launch, open_and_run, serve, type_a_close, wait_for_close_back
+from browser_support import Guard, open_and_run, type_a_close, wait_for_close_back
+from browser_waits import KERNEL_READY  # one definition of "the kernel has started"
 from packaging.requirements import Requirement
 
 from closing_kit.widgets.workbook_letters import show_letters
@@ -184,33 +184,15 @@ def test_no_page_asks_for_google_fonts(site):
 # -- In a real browser, offline ---------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def server(site):
-    yield from serve(site)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from launch()
-
-
 class Offline:
     """A browser context that reaches 127.0.0.1 only, recording whatever it had to stop."""
 
     def __init__(self, browser):
         self.context = browser.new_context(viewport={"width": 1300, "height": 1000})
-        self.blocked: list[str] = []
-        self.context.route("**/*", self._route)
+        self.guard = Guard(self.context)
+        self.blocked = self.guard.blocked
         self.context.add_init_script(KERNEL_READY)
         self.page = self.context.new_page()
-
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort()
 
     def close(self):
         self.context.close()

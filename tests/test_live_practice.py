@@ -18,7 +18,7 @@ from pathlib import Path
 
 import live_practice
 import pytest
-from browser_support import download_workbook, launch, serve
+from browser_support import Guard, download_workbook
 
 from closing_kit.banks import closing_examples, noncommittal_cards, reservation_cards
 
@@ -75,8 +75,8 @@ def test_without_npm_the_build_uses_the_cdn_and_says_so_in_one_line(tmp_path, mo
 
     import pyodide_assets
 
-    monkeypatch.setenv("CLOSING_KIT_NPM_CACHE", str(tmp_path))
-    monkeypatch.setattr(pyodide_assets.shutil, "which", lambda name: None)
+    monkeypatch.setenv("CLOSING_KIT_CACHE", str(tmp_path))
+    monkeypatch.setattr("shutil.which", lambda name: None)
     config = types.SimpleNamespace(html_extra_path=[], closing_kit_pyodide_url="")
     app = types.SimpleNamespace()
     with caplog.at_level(logging.INFO):
@@ -89,16 +89,6 @@ def test_without_npm_the_build_uses_the_cdn_and_says_so_in_one_line(tmp_path, mo
 
 
 # -- the browser --------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def server(site):
-    yield from serve(site)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from launch()
-
-
 class Visit:
     """A page opened offline, recording what it fetched and what went wrong."""
 
@@ -109,29 +99,14 @@ class Visit:
         options.setdefault("service_workers", "block")
         self.context = context or browser.new_context(accept_downloads=True, **options)
         self.page = self.context.new_page()
-        self.requests: list[str] = []
-        self.blocked: list[str] = []
-        self.errors: list[str] = []
-        self.page.route("**/*", self._route)
-        self.page.on("pageerror", lambda exc: self._error(f"page error: {exc}"))
-        self.page.on(
-            "console", lambda msg: msg.type == "error" and self._error(f"console: {msg.text}")
-        )
+        self.guard = Guard(self.page)
+        self.guard.watch(self.page)
+        self.requests = self.guard.requests
+        self.blocked = self.guard.blocked
+        self.errors = self.guard.errors
         self.page.goto(url, wait_until="load")
         # The live exercise; a notebook page also shows its inert widgets, with the same labels.
         self.live = self.page.locator(".ck-live")
-
-    def _route(self, route):
-        url = route.request.url
-        self.requests.append(url)
-        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort()
-
-    def _error(self, text):
-        self.errors.append(text)
 
     def start(self, name="Your close"):
         """Press Start and wait until the exercise's first box is there."""

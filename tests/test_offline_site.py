@@ -18,14 +18,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from benchmark_lite import KERNEL_READY
 from book_copy import build_command
 from browser_support import (
     CLOSE,
     Guard,
     SiteServer,
     download_workbook,
-    launch,
     open_and_run,
     pages,
     type_a_close,
@@ -33,6 +31,7 @@ from browser_support import (
     wait_for_widgets,
     wait_for_workers,
 )
+from browser_waits import KERNEL_READY
 
 EXT = Path(__file__).resolve().parent.parent / "book" / "_ext"
 
@@ -42,11 +41,6 @@ OTHER = "notebooks/09-final-five-minutes-checklist.html"
 START_TIMEOUT = 60_000
 #: What a first visit may store for offline reading, at most.
 PRECACHE_LIMIT_MB = 15
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from launch()
 
 
 def _manifest(site: Path, worker: str = "sw.js") -> dict[str, str]:
@@ -76,7 +70,7 @@ def test_build_without_node_still_succeeds_and_says_so(tmp_path):
     env = {
         **os.environ,
         "PATH": os.path.dirname(sys.executable),  # python only: no npm, no node
-        "CLOSING_KIT_NPM_CACHE": str(tmp_path / "empty-cache"),
+        "CLOSING_KIT_CACHE": str(tmp_path / "empty-cache"),
     }
     proc = subprocess.run(build_command(book), capture_output=True, text=True, env=env, timeout=300)
     output = proc.stdout + proc.stderr

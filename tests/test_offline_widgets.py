@@ -18,7 +18,7 @@ EXT = Path(offline_widgets.__file__).resolve().parent
 
 def test_the_cache_is_keyed_on_the_pinned_versions(tmp_path, monkeypatch):
     """Changing a pin gives a new cache folder, so an old bundle is never reused."""
-    monkeypatch.setenv("CLOSING_KIT_NPM_CACHE", str(tmp_path))
+    monkeypatch.setenv("CLOSING_KIT_CACHE", str(tmp_path))
     before = offline_widgets.cache_root()
     monkeypatch.setitem(offline_widgets.PACKAGES, "requirejs@9.9.9", ("a", "b", "c"))
     assert offline_widgets.cache_root() != before
@@ -103,7 +103,7 @@ def test_build_without_npm_still_succeeds_and_says_so(tmp_path):
     env = {
         **os.environ,
         "PATH": os.path.dirname(sys.executable),  # python only: no npm
-        "CLOSING_KIT_NPM_CACHE": str(tmp_path / "empty-cache"),
+        "CLOSING_KIT_CACHE": str(tmp_path / "empty-cache"),
     }
     proc = subprocess.run(build_command(book), capture_output=True, text=True, env=env, timeout=300)
     output = proc.stdout + proc.stderr

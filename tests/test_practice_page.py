@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browser_support import Visit, launch, serve
+from browser_support import Visit
 from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.browser
@@ -16,16 +16,6 @@ LIVE_NOTEBOOKS = [
     "notebooks/09-final-five-minutes-role-play.html",
 ]
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    yield from serve(site)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from launch()
 
 
 @pytest.mark.parametrize("rel", LIVE_NOTEBOOKS)

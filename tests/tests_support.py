@@ -9,11 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-CHROMIUM = os.environ.get("CLOSING_KIT_CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+# One definition, shared with the benchmarks (scripts/chromium.py); re-exported here.
+from chromium import CHROMIUM, FLAGS  # noqa: F401
 
 
 def wait_for_file(

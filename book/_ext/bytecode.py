@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
+
+from npm_fetch import VendorError, run
 
 HERE = Path(__file__).parent / "in_pyodide"
 #: Served as source: data-heavy packages (see above).
@@ -62,14 +63,10 @@ def compiled(wheels: list[Path], pyodide: Path | None, cache: Path) -> tuple[lis
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=folder) as tmp:
             try:
-                subprocess.run(
-                    [node, str(HERE / "compile-wheels.mjs"), str(pyodide), tmp,
-                     *map(str, todo)],
-                    check=True, capture_output=True, text=True, timeout=900,
-                )  # fmt: skip
-            except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as err:
-                lines = (getattr(err, "stderr", "") or str(err)).strip().splitlines()
-                return wheels, f"as source (compiling them failed: {lines[-1] if lines else err})"
+                run([node, str(HERE / "compile-wheels.mjs"), str(pyodide), tmp, *map(str, todo)],
+                    "compiling them", timeout=900)  # fmt: skip
+            except VendorError as err:
+                return wheels, f"as source ({err})"
             for wheel in todo:
                 target[wheel].parent.mkdir(parents=True, exist_ok=True)
                 shutil.move(str(Path(tmp) / wheel.name), target[wheel])

@@ -20,7 +20,7 @@ it does in Jupyter, with no server and no install cell:
   everything it depends on. The wheels are fetched from PyPI with pinned hashes
   (``pip download --require-hashes``), MarkupSafe is built without its C
   speed-up from its source, and all of it is cached outside the repository
-  (``$CLOSING_KIT_NPM_CACHE``, else ``~/.cache/closing-kit``). Pyodide's other
+  (``npm_fetch.cache_base``). Pyodide's other
   packages stay listed, pointing at Pyodide's CDN, for a learner online.
 * **Not in the browser**: python-docx needs lxml, a compiled library whose
   browser build only Pyodide's CDN has (neither PyPI nor npm): Word letters are
@@ -45,11 +45,13 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
+
+import upstream
+from npm_fetch import VendorError, cache_dir, cached_folder, run
 
 #: Where jupyterlite-sphinx writes the JupyterLite site, relative to the html output.
 LITE_DIR = "lite"
@@ -178,10 +180,6 @@ BROWSER_LIMITS = {
 }
 
 
-class VendorError(RuntimeError):
-    """The wheels could not be fetched or built; the message is one line."""
-
-
 def _canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
@@ -191,19 +189,9 @@ def _sha256(path: Path) -> str:
 
 
 def cache_root() -> Path:
-    """The wheel cache for these pins (``$CLOSING_KIT_NPM_CACHE`` overrides the base)."""
-    base = os.environ.get("CLOSING_KIT_NPM_CACHE") or Path.home() / ".cache" / "closing-kit"
+    """The wheels' folder in the cache (``npm_fetch.cache_dir``), named after the pins."""
     pins = json.dumps([KERNEL_WHEELS, PACKAGE_WHEELS, SDISTS], sort_keys=True)
-    return Path(base) / f"lite-wheels-{hashlib.sha256(pins.encode()).hexdigest()[:12]}"
-
-
-def _run(command: list[str], what: str, **kwargs) -> None:
-    try:
-        subprocess.run(command, check=True, capture_output=True, text=True, timeout=600, **kwargs)
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as err:
-        lines = (getattr(err, "stderr", "") or str(err)).strip().splitlines()
-        lines = [line for line in lines if not line.startswith("WARNING")] or [str(err)]
-        raise VendorError(f"{what} failed: {lines[-1]}") from err
+    return cache_dir("lite-wheels", pins)
 
 
 def _requirement(file_name: str, sha256: str) -> str:
@@ -214,39 +202,33 @@ def _requirement(file_name: str, sha256: str) -> str:
 
 def fetch(root: Path | None = None) -> Path:
     """Fill ``root/wheels/`` with the pinned wheels (and MarkupSafe built pure); return it."""
-    root = root or cache_root()
-    target = root / "wheels"
     built = [f"{name.removesuffix('.tar.gz')}-py3-none-any.whl" for name in SDISTS]
-    if all((target / name).is_file() for name in [*KERNEL_WHEELS, *PACKAGE_WHEELS, *built]):
-        return target
+    names = [*KERNEL_WHEELS, *PACKAGE_WHEELS, *built]
+    return cached_folder((root or cache_root()) / "wheels", names, _download)
+
+
+def _download(staging: Path) -> None:
+    """The pinned wheels from PyPI into ``staging``, MarkupSafe built there without C."""
     pip = [sys.executable, "-m", "pip"]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         wheels = {**KERNEL_WHEELS, **PACKAGE_WHEELS}
         (tmp / "wheels.txt").write_text("\n".join(_requirement(*kv) for kv in wheels.items()))
         (tmp / "sdists.txt").write_text("\n".join(_requirement(*kv) for kv in SDISTS.items()))
-        staging = tmp / "wheels"
-        _run([*pip, "download", "--quiet", "--no-deps", "--require-hashes", "--only-binary=:all:",
-              "--python-version", "3.14", "--implementation", "py", "--abi", "none",
-              "--platform", "any", "-r", str(tmp / "wheels.txt"), "-d", str(staging)],
-             "pip download (the browser kernel's wheels)")  # fmt: skip
-        _run([*pip, "download", "--quiet", "--no-deps", "--require-hashes", "--no-binary=:all:",
-              "-r", str(tmp / "sdists.txt"), "-d", str(tmp / "sdists")],
-             "pip download (MarkupSafe's source)")  # fmt: skip
+        run([*pip, "download", "--quiet", "--no-deps", "--require-hashes", "--only-binary=:all:",
+             "--python-version", "3.14", "--implementation", "py", "--abi", "none",
+             "--platform", "any", "-r", str(tmp / "wheels.txt"), "-d", str(staging)],
+            "pip download (the browser kernel's wheels)")  # fmt: skip
+        run([*pip, "download", "--quiet", "--no-deps", "--require-hashes", "--no-binary=:all:",
+             "-r", str(tmp / "sdists.txt"), "-d", str(tmp / "sdists")],
+            "pip download (MarkupSafe's source)")  # fmt: skip
         for sdist in SDISTS:
             # CC=false: the optional C speed-up fails to compile, setup.py falls
             # back to the pure-Python package, tagged py3-none-any.
-            _run([*pip, "wheel", "--quiet", "--no-deps", "-w", str(staging),
-                  str(tmp / "sdists" / sdist)],
-                 f"building {sdist} without its C speed-up",
-                 env={**os.environ, "CC": "false"})  # fmt: skip
-        missing = [n for n in [*wheels, *built] if not (staging / n).is_file()]
-        if missing:
-            raise VendorError(f"pip did not deliver {', '.join(missing)}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.move(str(staging), target)
-    return target
+            run([*pip, "wheel", "--quiet", "--no-deps", "-w", str(staging),
+                 str(tmp / "sdists" / sdist)],
+                f"building {sdist} without its C speed-up",
+                env={**os.environ, "CC": "false"})  # fmt: skip
 
 
 def project_root() -> Path:
@@ -278,8 +260,8 @@ def own_wheel(cache: Path) -> Path:
             "__pycache__", "*.egg-info"))  # fmt: skip
         for path in sources[:2]:
             shutil.copy2(path, copy / path.name)
-        _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w",
-              str(Path(tmp) / "out"), str(copy)], "pip wheel (closing-kit)")  # fmt: skip
+        run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w",
+             str(Path(tmp) / "out"), str(copy)], "pip wheel (closing-kit)")  # fmt: skip
         built = sorted((Path(tmp) / "out").glob("closing_kit-*.whl"))
         if not built:
             raise VendorError("pip wheel built no closing_kit wheel")
@@ -419,18 +401,12 @@ def _configure(app, config):
 
     # Offline pages: jupyterlite-sphinx adds a Google Fonts stylesheet to every page,
     # and its own script and stylesheet, which only its directives (unused here) need.
-    unwanted = ("fonts.googleapis", "jupyterlite_sphinx.")
-
-    def wanted(name) -> bool:
-        return not any(u in (name or "") for u in unwanted)
-
-    app.registry.css_files = [(n, a) for n, a in app.registry.css_files if wanted(n)]
-    app.registry.js_files = [(n, a) for n, a in app.registry.js_files if wanted(n)]
+    upstream.drop_page_assets(app, ("fonts.googleapis", "jupyterlite_sphinx."))
     import bytecode
 
     lite_src = _lite_src(app)
     try:
-        wheels = [*sorted(fetch().glob("*.whl")), own_wheel(cache_root().parent / "lite-own")]
+        wheels = [*sorted(fetch().glob("*.whl")), own_wheel(cache_dir("lite-own"))]
     except VendorError as err:
         config.jupyterlite_contents = []
         app.closing_kit_lite = None
@@ -440,7 +416,7 @@ def _configure(app, config):
         )
         return
     folder = pyodide_assets.served_folder(app)
-    wheels, how = bytecode.compiled(wheels, folder, cache_root().parent / "lite-bytecode")
+    wheels, how = bytecode.compiled(wheels, folder, cache_dir("lite-bytecode"))
     base = json.loads((folder / "pyodide-lock.json").read_text()) if folder else None
     if folder:
         pyodide_url = f"./../{config.closing_kit_pyodide_url}pyodide.mjs"
@@ -466,7 +442,7 @@ def _configure(app, config):
     }, indent=2))  # fmt: skip
     (lite_src / "site" / "jupyter_lite_config.json").write_text(json.dumps({
         "LiteBuildConfig": {
-            "cache_dir": str(cache_root().parent / "lite-build-cache"),
+            "cache_dir": str(cache_dir("lite-build-cache")),
             "no_sourcemaps": True,
             "no_unused_shared_packages": True,
         },
@@ -556,6 +532,8 @@ def _note(app, doctree, docname):
 def setup(app):
     import pyodide_assets
 
+    # Sphinx's asset lists and JupyterLite's worker relay (sw/ck-lite-drive.js).
+    upstream.require("sphinx-asset-lists", "lite-drive-relay")
     app.setup_extension("pyodide_assets")
     app.setup_extension("jupyterlite_sphinx")
     # jupyterlite-sphinx empties its content folder at config-inited, priority 500.
@@ -572,4 +550,4 @@ def setup(app):
 
 if __name__ == "__main__":
     print(fetch())
-    print(own_wheel(cache_root().parent / "lite-own"))
+    print(own_wheel(cache_dir("lite-own")))

@@ -16,14 +16,13 @@ Run it on its own (``python book/_ext/offline_widgets.py``) to fill the cache.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import tarfile
 import tempfile
 from pathlib import Path
 
-from npm_fetch import VendorError, cache_base, integrity, npm_pack
+from npm_fetch import VendorError, cache_dir, cached_folder, extract, pinned_tarballs
 
 #: npm spec -> (file in the tarball, name under _static/widgets/, sha512 of the tarball)
 PACKAGES = {
@@ -53,55 +52,32 @@ WIDGETS_CDN = "https://cdn.jsdelivr.net/npm/"
 
 
 def cache_root() -> Path:
-    """Cache folder, keyed by the pinned versions (``$CLOSING_KIT_NPM_CACHE`` overrides)."""
-    key = hashlib.sha256(json.dumps(PACKAGES, sort_keys=True).encode()).hexdigest()[:12]
-    return cache_base() / f"widgets-js-{key}"
+    """This build's folder in the cache (``npm_fetch.cache_dir``), named after the pins."""
+    return cache_dir("widgets-js", json.dumps(PACKAGES, sort_keys=True))
 
 
 def fetch(root: Path | None = None) -> Path:
     """Fill ``root/static/widgets/`` (scripts) and ``root/fonts/`` if empty; return ``root``."""
-    root = root or cache_root()
-    target = root / "static" / "widgets"
-    if all((target / name).is_file() for _, name, _ in PACKAGES.values()):
-        return root
+    names = [f"static/widgets/{name}" for _, name, _ in PACKAGES.values()]
+    return cached_folder(root or cache_root(), names, _fill)
+
+
+def _fill(root: Path) -> None:
+    """The pinned scripts into ``root/static/widgets/``, their icon fonts into ``root/fonts/``."""
     with tempfile.TemporaryDirectory() as tmp:
-        tarballs = npm_pack(PACKAGES, Path(tmp))
-        staging = Path(tmp) / "widgets"
-        staging.mkdir()
-        for tarball in tarballs:
-            spec = next(
-                (s for s, (_, _, sri) in PACKAGES.items() if integrity(tarball) == sri), None
-            )
-            if spec is None:
-                raise VendorError(f"{tarball.name} does not match any pinned integrity hash")
+        pins = {spec: sri for spec, (_, _, sri) in PACKAGES.items()}
+        for spec, tarball in pinned_tarballs(pins, Path(tmp)).items():
             member, name, _ = PACKAGES[spec]
             with tarfile.open(tarball) as tar:
-                source = tar.extractfile(member)
-                if source is None:
-                    raise VendorError(f"{member} is missing from {tarball.name}")
-                (staging / name).write_bytes(source.read())
                 fonts = [
-                    m
+                    m.name
                     for m in tar.getmembers()
                     if m.isfile()
                     and m.name.startswith(str(Path(member).parent) + "/")
                     and m.name.endswith(FONT_SUFFIXES)
                 ]
-                for font in fonts:
-                    (Path(tmp) / "fonts").mkdir(exist_ok=True)
-                    (Path(tmp) / "fonts" / Path(font.name).name).write_bytes(
-                        tar.extractfile(font).read()
-                    )
-        missing = [name for _, name, _ in PACKAGES.values() if not (staging / name).is_file()]
-        if missing:
-            raise VendorError(f"npm pack did not deliver {', '.join(missing)}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.rmtree(root / "fonts", ignore_errors=True)
-        if (Path(tmp) / "fonts").is_dir():
-            shutil.move(str(Path(tmp) / "fonts"), root / "fonts")
-        shutil.move(str(staging), target)
-    return root
+            files = {member: root / "static" / "widgets" / name}
+            extract(tarball, {**files, **{f: root / "fonts" / Path(f).name for f in fonts}})
 
 
 def _font_tree(root: Path, srcdir: Path, config) -> Path:

@@ -4,7 +4,7 @@ The live exercises (``live_practice``) and the JupyterLite site both run
 Python in the reader's browser. Both use this one copy: the npm package
 ``pyodide`` at exactly the version jupyterlite-pyodide-kernel pins
 (``VERSION``), checked against its registry integrity, cached outside the
-repository (``$CLOSING_KIT_NPM_CACHE``, else ``~/.cache/closing-kit``) and
+repository (``npm_fetch.cache_base``) and
 copied into the built site at ``_pyodide/`` (``SERVED_DIR``). It is never
 committed. The core is about 13.4 MB: enough for our standard-library-only
 engine, no packages from Pyodide's repository are needed.
@@ -28,13 +28,10 @@ book/_ext/pyodide_assets.py``) to fill the cache and print the folder.
 
 from __future__ import annotations
 
-import hashlib
-import shutil
-import tarfile
 import tempfile
 from pathlib import Path
 
-from npm_fetch import VendorError, cache_base, integrity, npm_pack
+from npm_fetch import VendorError, cache_dir, cached_folder, extract, pinned_tarballs
 
 #: Pyodide's version: jupyterlite-pyodide-kernel 0.8.6 pins 314.0.6 (Python 3.14).
 VERSION = "314.0.6"
@@ -61,9 +58,8 @@ CDN = f"https://cdn.jsdelivr.net/npm/pyodide@{VERSION}/"
 
 
 def cache_root() -> Path:
-    """The cache folder for this version (``$CLOSING_KIT_NPM_CACHE`` overrides the base)."""
-    key = hashlib.sha256(f"{SPEC} {INTEGRITY} {FILES}".encode()).hexdigest()[:12]
-    return cache_base() / f"pyodide-{VERSION}-{key}"
+    """This version's folder in the cache (``npm_fetch.cache_dir``)."""
+    return cache_dir(f"pyodide-{VERSION}", f"{SPEC} {INTEGRITY} {FILES}")
 
 
 def fetch(root: Path | None = None) -> Path:
@@ -73,25 +69,14 @@ def fetch(root: Path | None = None) -> Path:
     at the top of the built site.
     """
     root = root or cache_root()
-    target = root / "site" / SERVED_DIR
-    if all((target / name).is_file() for name in FILES):
-        return root
-    with tempfile.TemporaryDirectory() as tmp:
-        tarballs = npm_pack([SPEC], Path(tmp), timeout=600)
-        if len(tarballs) != 1 or integrity(tarballs[0]) != INTEGRITY:
-            raise VendorError(f"the {SPEC} tarball does not match its pinned integrity hash")
-        staging = Path(tmp) / SERVED_DIR
-        staging.mkdir()
-        with tarfile.open(tarballs[0]) as tar:
-            for name in FILES:
-                source = tar.extractfile(f"package/{name}")
-                if source is None:
-                    raise VendorError(f"package/{name} is missing from {tarballs[0].name}")
-                (staging / name).write_bytes(source.read())
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.move(str(staging), target)
+    cached_folder(root / "site" / SERVED_DIR, FILES, _fill)
     return root
+
+
+def _fill(folder: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        tarball = pinned_tarballs({SPEC: INTEGRITY}, Path(tmp), timeout=600)[SPEC]
+        extract(tarball, {f"package/{name}": folder / name for name in FILES})
 
 
 def served_folder(app) -> Path | None:

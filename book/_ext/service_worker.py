@@ -38,7 +38,7 @@ site's own included. So:
 
 ``workbox-build`` is installed at build time from ``sw/package-lock.json``
 (exact versions, registry integrity hashes) into a cache outside the
-repository (``$CLOSING_KIT_NPM_CACHE`` or ``~/.cache/closing-kit``); it is
+repository (``npm_fetch.cache_base``); it is
 never committed. Without npm or node the build still succeeds, says so in
 one line, and the site has no service worker (and no page registers one).
 
@@ -56,6 +56,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import upstream
+from npm_fetch import VendorError, cache_dir, cached_folder, run
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -131,46 +133,28 @@ LITE_ASSET_LIMIT = 1000
 NETWORK_TIMEOUT_S = 5
 
 
-class WorkboxError(RuntimeError):
-    """Workbox could not be installed; the message is one line."""
-
-
 def cache_root() -> Path:
-    """Where workbox-build is installed, keyed by the lock file."""
-    base = os.environ.get("CLOSING_KIT_NPM_CACHE") or Path.home() / ".cache" / "closing-kit"
-    key = hashlib.sha256((NPM_PROJECT / "package-lock.json").read_bytes()).hexdigest()[:12]
-    return Path(base) / f"workbox-{key}"
+    """Where workbox-build is installed (``npm_fetch.cache_dir``), named after the lock file."""
+    return cache_dir("workbox", (NPM_PROJECT / "package-lock.json").read_bytes())
 
 
 def install(root: Path | None = None) -> Path:
     """``npm ci`` workbox-build into ``root`` once; return its package folder."""
     root = root or cache_root()
-    package = root / "node_modules" / "workbox-build"
-    if (package / "package.json").is_file():
-        return package
     npm, node = shutil.which("npm"), shutil.which("node")
-    if not npm or not node:
-        raise WorkboxError("npm or node is not installed")
-    root.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=root.parent) as tmp:
+    if not (root / "node_modules" / "workbox-build" / "package.json").is_file() and not (
+        npm and node
+    ):
+        raise VendorError("npm or node is not installed")
+
+    def fill(folder: Path) -> None:
         for name in ("package.json", "package-lock.json"):
-            shutil.copy2(NPM_PROJECT / name, Path(tmp) / name)
-        try:
-            subprocess.run(
-                [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--silent"],
-                cwd=tmp,
-                check=True,
-                capture_output=True,
-                text=True,
-                timeout=600,
-            )
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as err:
-            detail = (getattr(err, "stderr", "") or str(err)).strip().splitlines()
-            raise WorkboxError(f"npm ci failed: {detail[-1] if detail else err}") from err
-        shutil.rmtree(root, ignore_errors=True)
-        os.replace(tmp, root)
-        Path(tmp).mkdir()  # TemporaryDirectory removes it on exit
-    return package
+            shutil.copy2(NPM_PROJECT / name, folder / name)
+        run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--silent"], "npm ci",
+            cwd=folder)  # fmt: skip
+
+    cached_folder(root, ["node_modules/workbox-build/package.json"], fill)
+    return root / "node_modules" / "workbox-build"
 
 
 def folder_digest(site: Path, folders: list[str]) -> str:
@@ -348,7 +332,7 @@ def _configure(app, config):
     app.config.ck_workbox = None
     try:
         app.config.ck_workbox = str(install())
-    except WorkboxError as err:
+    except VendorError as err:
         logger.info(
             f"closing-kit: no service worker, so the site does not work offline "
             f"({err}; install npm and node for an offline site)"
@@ -386,6 +370,8 @@ def _generate(app, exception):
 
 
 def setup(app):
+    # ck-sw-register.js writes JupyterLite's worker-version key; sw/ck-lite-drive.js relays.
+    upstream.require("lite-worker-version-key", "lite-drive-relay")
     app.add_config_value("ck_workbox", None, "", types=[str, type(None)])
     app.connect("config-inited", _configure)
     # After every other build-finished step has written its files (theme_fixes.py: 400).

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import upstream
 from markupsafe import Markup
 from sphinx.util import logging
 
@@ -186,6 +187,8 @@ def _config(app, config):
 
 
 def setup(app):
+    # The theme's FontAwesome (the regexes and paths above) and the templates/ overrides.
+    upstream.require("theme-fontawesome", "theme-templates")
     app.connect("config-inited", _config)
     app.connect("builder-inited", _register)
     # After the theme's own handler (priority 500) has put the function in the context.

@@ -30,7 +30,8 @@
     var worker = new URL(root + LITE.worker, location.href);
     try {
       // JupyterLite's ServiceWorkerManager keeps "<controlling worker's URL>-version"
-      // and unregisters every worker when it is missing or differs.
+      // and unregisters every worker when it is missing or differs. A private detail of
+      // jupyterlite-core: fenced as "lite-worker-version-key" in book/_ext/upstream.py.
       localStorage.setItem(worker.href + "-version", LITE.version);
       localStorage.setItem(url.href + "-version", LITE.version);
     } catch (err) {

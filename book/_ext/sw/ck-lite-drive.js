@@ -10,7 +10,8 @@
 // loads it with importScripts, before its own routes, in place of JupyterLite's
 // worker, whose cache could not work offline (it forgets that caching is on
 // when the browser restarts it). Every request this does not answer goes on
-// to Workbox's routes.
+// to Workbox's routes. The build checks it is still jupyterlite-core 0.8.6 before
+// using this copy: "lite-drive-relay" in book/_ext/upstream.py.
 "use strict";
 
 (function () {
