@@ -187,7 +187,7 @@ def live_section() -> None:
             sent[0] = 0
             live = page.locator(".ck-live")
             t0 = time.perf_counter()
-            live.get_by_role("button", name="Start practising").click()
+            live.get_by_role("button", name="Start practicing").click()
             page.wait_for_function(
                 "document.querySelector('.ck-live [role=status]').textContent.trim() !== ''",
                 timeout=120_000,
