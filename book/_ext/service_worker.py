@@ -98,8 +98,10 @@ RUNTIME_CACHES = {
     "live": (["_live", "_static/live"], r"/(_live|_static/live)/|\.(zip|whl)(\?|$)"),
 }
 #: Query strings Sphinx and the theme add to assets (?v=..., ?digest=...):
-#: the precache's own content hashes already tell versions apart.
-IGNORED_QUERY = ["^v$", "^digest$", "^utm_", "^fbclid$"]
+#: the precache's own content hashes already tell versions apart. And
+#: ``?ck-engine=``, which only tells live.js which Python to run: the page
+#: itself is the precached one, offline too.
+IGNORED_QUERY = ["^v$", "^digest$", "^utm_", "^fbclid$", "^ck-engine$"]
 #: A page needs the widget bundle (3.6 MB); Workbox's default limit is 2 MB.
 MAX_FILE_BYTES = 8 * 1024 * 1024
 CACHE_PREFIX = "closing-kit-"
