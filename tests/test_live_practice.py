@@ -234,6 +234,28 @@ def test_the_drafter_scores_a_close_in_place_and_keeps_it(server, browser):
 
 
 @pytest.mark.browser
+def test_a_start_that_fails_says_so_in_one_line_and_the_next_press_works(server, browser):
+    """MicroPython's wasm unreachable: one line says the exercise could not start and what to
+    do, Start can be pressed again, and once the file is back the exercise starts."""
+    visit = Visit(browser, f"{server}/{DRAFTER}")
+    page, live = visit.page, visit.live
+    page.route("**/_micropython/micropython.wasm", lambda route: route.abort())
+    live.get_by_role("button", name="Start practicing").click()
+    loading = live.locator('[data-region="loading"]')
+    loading.filter(has_text="could not start").wait_for(timeout=START_TIMEOUT)
+    message = loading.inner_text()
+    assert "\n" not in message and "Press Start practicing to try again" in message
+    assert live.get_by_role("button", name="Start practicing").is_enabled()
+    assert live.locator(".ck-live-body").is_hidden()
+    page.unroute("**/_micropython/micropython.wasm")
+    visit.errors.clear()  # the aborted fetch, as the browser reports it
+    box = visit.start()
+    box.fill(STRONG)
+    assert "/100" in _wait_score(page)
+    visit.close()
+
+
+@pytest.mark.browser
 def test_two_tabs_keep_each_others_versions(server, browser):
     """Tab A saves a version, tab B another, tab A a third: all three are kept."""
     from closing_kit.banks import closing_examples

@@ -170,6 +170,8 @@ if (typeof document !== "undefined") {
     if (ready) return ready;
     ready = (async () => {
       progress("Loading Python in your browser...");
+      // Marks for scripts/benchmark_startup.py (performance.getEntriesByType("mark")).
+      performance.mark("ck-live-boot");
       // The sources and the Python are fetched side by side.
       const bundle = fetch(where.engine).then((r) => {
         if (!r.ok) throw new Error(`the exercise code could not be fetched (${r.status})`);
@@ -179,10 +181,12 @@ if (typeof document !== "undefined") {
         throw new Error(`Python did not start in this browser: ${err.message || err}`);
       });
       const [py, sources] = await Promise.all([python, bundle]);
+      performance.mark("ck-live-python");
       progress("Starting the exercise...");
       writeFiles(py.FS, ckLive.engineFiles(sources, engine));
       py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(ckLive.ENGINE_ROOT)})`);
       const web = py.pyimport("closing_kit.web");
+      performance.mark("ck-live-imported");
       const call = (req) => JSON.parse(web.call(JSON.stringify(req)));
       let stored = null;
       try {
@@ -199,6 +203,7 @@ if (typeof document !== "undefined") {
         }
       }
       const problem = keep(opened.saved);
+      performance.mark("ck-live-opened");
       ckLive.call = call; // for a coach's console, and the tests
       ckLive.engine = engine;
       return { call, message: [opened.message, problem].filter(Boolean).join(" ") };
