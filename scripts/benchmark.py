@@ -9,6 +9,8 @@ changed, a rebuild after one chapter changed, the built site's size, and the
 bytes a reader's browser fetches to open each page (from headless Chromium,
 with what dominates). With ``--suite``: the wall time of ``python3 -m pytest``
 on this machine, and of the quick loop ``python3 -m pytest -m "not slow"``.
+With ``--startup``: live practice's start on a phone's profile, MicroPython
+against Pyodide (``benchmark_startup.py``).
 
 Each section is one function in ``SECTIONS`` (name, what it measures,
 whether it runs by default); add a figure by adding a function there.
@@ -27,6 +29,7 @@ from pathlib import Path
 
 from benchmark_engine import engine_section
 from benchmark_lite import lite_section
+from benchmark_startup import startup_section
 from book_copy import EXECUTION_CACHE, ROOT, build_command, copy_book
 from browser_waits import WORKERS_INSTALLED
 from chromium import CHROMIUM, FLAGS
@@ -129,7 +132,7 @@ def live_section() -> None:
 
     site = ROOT / "_build" / "html"
     with tempfile.TemporaryDirectory() as tmp:
-        if not list(site.glob("_static/live/closing-kit-engine-*.zip")):
+        if not list(site.glob("_static/live/closing-kit-engine-*.json")):
             book = copy_book(Path(tmp) / "book")
             timed_build(book)
             site = book / "_build" / "html"
@@ -155,7 +158,7 @@ def live_section() -> None:
             server.reset()
             live = page.locator(".ck-live")
             t0 = time.perf_counter()
-            live.get_by_role("button", name="Start practising").click()
+            live.get_by_role("button", name="Start practicing").click()
             page.wait_for_function(
                 "document.querySelector('.ck-live [role=status]').textContent.trim() !== ''",
                 timeout=120_000,
@@ -188,7 +191,7 @@ def live_section() -> None:
         return sorted(r[i] for r in runs)[len(runs) // 2]
 
     print("## Live practice (headless Chromium, localhost, gzip, median of 3)")
-    print("press Start to first feedback shown (Pyodide, engine, workbook opened):")
+    print("press Start to first feedback shown (MicroPython, engine, workbook opened):")
     print(f"  cold (empty browser cache):  {median(cold, 0):5.2f} s   target < 10 s")
     print(f"  warm (cached):               {median(warm, 0):5.2f} s   target < 3 s")
     print(f"a first close typed to its score (incl. 0.25 s debounce): {median(cold, 1):5.2f} s")
@@ -232,6 +235,8 @@ SECTIONS = [
     ("suite", suite_section, False),
     ("engine", engine_section, True),
     ("live", live_section, True),
+    # issue 16's phone profile, MicroPython against Pyodide (scripts/benchmark_startup.py)
+    ("startup", startup_section, False),
     ("lite", lite_section, True),
 ]
 

@@ -24,15 +24,47 @@ def node(expression: str):
 
 
 def test_urls_resolve_from_the_scripts_own_address():
-    """The site's Pyodide and engine are found from any page depth; a CDN stays absolute."""
+    """The site's Pythons and engine are found from any page depth; a CDN stays absolute."""
     src = "https://example.org/course/_static/live/live.js?v=1"
-    assert node(f"ck.urls({json.dumps(src)}, '_pyodide/', '_static/live/e.zip')") == {
+    got = node(f"ck.urls({json.dumps(src)}, '_pyodide/', '_static/live/e.json', '_micropython')")
+    assert got == {
         "pyodide": "https://example.org/course/_pyodide/",
-        "engine": "https://example.org/course/_static/live/e.zip",
+        "micropython": "https://example.org/course/_micropython/",
+        "engine": "https://example.org/course/_static/live/e.json",
     }
     cdn = "https://cdn.jsdelivr.net/npm/pyodide@314.0.6"
-    got = node(f"ck.urls({json.dumps(src)}, {json.dumps(cdn)}, 'x.zip')")
-    assert got["pyodide"] == cdn + "/"
+    got = node(f"ck.urls({json.dumps(src)}, {json.dumps(cdn)}, 'x.json', '')")
+    assert got["pyodide"] == cdn + "/" and got["micropython"] == ""
+
+
+def test_micropython_runs_the_exercises_unless_the_address_asks_for_pyodide():
+    """?ck-engine=pyodide, or a site without MicroPython, runs Pyodide; else MicroPython."""
+    mp = "https://example.org/_micropython/"
+    assert node(f"ck.engineFor('', {json.dumps(mp)})") == "micropython"
+    assert node(f"ck.engineFor('?ck-engine=micropython', {json.dumps(mp)})") == "micropython"
+    assert node(f"ck.engineFor('?x=1&ck-engine=pyodide', {json.dumps(mp)})") == "pyodide"
+    assert node("ck.engineFor('', '')") == "pyodide"
+
+
+def test_only_micropython_gets_the_shims():
+    """MicroPython gets the engine's files and its shims (__future__); Pyodide the files alone."""
+    bundle = json.dumps({"files": {"closing_kit/web.py": "x"}, "shims": {"__future__.py": "y"}})
+    assert node(f"ck.engineFiles({bundle}, 'micropython')") == {
+        "closing_kit/web.py": "x",
+        "__future__.py": "y",
+    }
+    assert node(f"ck.engineFiles({bundle}, 'pyodide')") == {"closing_kit/web.py": "x"}
+
+
+def test_a_file_needs_every_folder_above_it():
+    assert node("ck.folders('/home/ck/closing_kit/data/workbook/a.json')") == [
+        "/home",
+        "/home/ck",
+        "/home/ck/closing_kit",
+        "/home/ck/closing_kit/data",
+        "/home/ck/closing_kit/data/workbook",
+    ]
+    assert node("ck.folders('/a.py')") == []
 
 
 def test_a_request_carries_the_kind_the_named_boxes_and_extras():

@@ -2,18 +2,18 @@
 
 The site is served from 127.0.0.1 with the right types for .wasm and .mjs;
 every other request is aborted, and an abort fails the test. The browser runs
-the site's own Pyodide and our engine, and its answers are compared with the
-command line's.
+the site's own MicroPython (or, with ?ck-engine=pyodide, its Pyodide) and our
+engine, and its answers are compared with the command line's.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import gzip
 import json
 import re
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import live_practice
@@ -38,11 +38,13 @@ STRONG = closing_examples()["strong"][0]["text"]
 
 
 # -- without a browser -----------------------------------------------------------------------
-def test_the_engine_zip_holds_the_engine_and_nothing_that_needs_a_library():
+def test_the_engine_file_holds_the_engine_and_nothing_that_needs_a_library():
     """Analysis, practice, web, the workbook model and the data; never the widgets' package."""
-    name, data = live_practice.engine_zip()
-    assert name == live_practice.engine_zip()[0]  # the same sources give the same file
-    names = set(zipfile.ZipFile(__import__("io").BytesIO(data)).namelist())
+    name, data = live_practice.engine_json()
+    assert name == live_practice.engine_json()[0]  # the same sources give the same file
+    bundle = json.loads(data)
+    assert bundle == live_practice.engine_sources()  # what test_web_micropython.py runs
+    names = set(bundle["files"])
     for needed in (
         "closing_kit/__init__.py",
         "closing_kit/web.py",
@@ -56,7 +58,7 @@ def test_the_engine_zip_holds_the_engine_and_nothing_that_needs_a_library():
         assert needed in names
     assert "closing_kit/widgets/__init__.py" not in names
     assert not any(n.startswith(("closing_kit/classroom", "closing_kit/cli")) for n in names)
-    assert len(data) < 300_000
+    assert len(gzip.compress(data)) < 150_000
 
 
 def test_each_exercise_is_labelled_and_inert_until_start():
@@ -88,6 +90,65 @@ def test_without_npm_the_build_uses_the_cdn_and_says_so_in_one_line(tmp_path, mo
     assert len(lines) == 1 and "npm is not installed" in lines[0] and "\n" not in lines[0]
 
 
+def test_without_npm_the_build_runs_the_exercises_on_pyodide_and_says_so_in_one_line(
+    tmp_path, monkeypatch, caplog
+):
+    """No npm and nothing cached: no MicroPython is served, the pages use Pyodide, one log line."""
+    import logging
+    import types
+
+    import micropython_assets
+
+    monkeypatch.setenv("CLOSING_KIT_NPM_CACHE", str(tmp_path))
+    monkeypatch.setattr(micropython_assets.shutil, "which", lambda name: None)
+    monkeypatch.setattr("npm_fetch.shutil.which", lambda name: None)
+    config = types.SimpleNamespace(html_extra_path=[], closing_kit_micropython_url="x")
+    with caplog.at_level(logging.INFO):
+        micropython_assets._configure(types.SimpleNamespace(), config)
+    assert config.closing_kit_micropython_url == "" and config.html_extra_path == []
+    lines = [r.getMessage() for r in caplog.records if "MicroPython" in r.getMessage()]
+    assert len(lines) == 1 and "npm is not installed" in lines[0] and "\n" not in lines[0]
+    assert "Pyodide" in lines[0]
+
+
+@pytest.mark.slow  # a (tiny) book build: seconds, not part of the quick loop
+def test_a_build_without_npm_succeeds_and_its_exercise_uses_pyodide(tmp_path):
+    """No npm, nothing cached: a book with a live exercise builds, one line says MicroPython is
+    not served, and its page announces Pyodide's size and gives live.js no MicroPython."""
+    import os
+
+    from book_copy import build_command
+
+    ext = Path(live_practice.__file__).parent
+    book = tmp_path / "book"
+    book.mkdir()
+    (book / "_config.yml").write_text(
+        "title: no npm\nonly_build_toc_files: true\nsphinx:\n  local_extensions:\n"
+        f"    live_practice: {json.dumps(str(ext))}\n"
+    )
+    (book / "_toc.yml").write_text("format: jb-book\nroot: index\n")
+    (book / "index.md").write_text("# Index\n\n```{live-practice} drafter\n```\n")
+    env = {
+        **os.environ,
+        "PATH": os.path.dirname(sys.executable),  # python only: no npm, no node
+        "CLOSING_KIT_NPM_CACHE": str(tmp_path / "empty-cache"),
+    }
+    proc = subprocess.run(build_command(book), capture_output=True, text=True, env=env, timeout=300)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 0, output[-3000:]
+    lines = [line for line in output.splitlines() if "MicroPython" in line]
+    assert len(lines) == 1 and "Pyodide instead" in lines[0], output[-3000:]
+    html = (book / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert live_practice.PYODIDE_NOTE in html and 'data-micropython=""' in html
+    assert not (book / "_build" / "html" / "_micropython").exists()
+
+
+def test_a_site_without_micropython_announces_pyodides_size():
+    """The page says what its Start will fetch: 13 MB with Pyodide, a few hundred KB without."""
+    assert "about 13 MB" in live_practice.render("drafter", "x", live_practice.PYODIDE_NOTE)
+    assert "KB" in live_practice.render("drafter", "x")
+
+
 # -- the browser --------------------------------------------------------------------------------
 class Visit:
     """A page opened offline, recording what it fetched and what went wrong."""
@@ -110,7 +171,7 @@ class Visit:
 
     def start(self, name="Your close"):
         """Press Start and wait until the exercise's first box is there."""
-        self.live.get_by_role("button", name="Start practising").click()
+        self.live.get_by_role("button", name="Start practicing").click()
         box = self.live.get_by_role("textbox", name=name)
         box.wait_for(state="visible", timeout=START_TIMEOUT)
         return box
@@ -139,13 +200,13 @@ def _wait_score(page):
 
 @pytest.mark.browser
 def test_a_page_downloads_nothing_extra_before_start(server, browser):
-    """Until Start: no Pyodide, no engine; a page without an exercise has no live script."""
+    """Until Start: no Python, no engine; a page without an exercise has no live script."""
     for rel in LIVE_PAGES:
         visit = Visit(browser, f"{server}/{rel}")
         visit.page.wait_for_load_state("networkidle")
-        heavy = [u for u in visit.requests if "_pyodide" in u or u.endswith(".zip")]
+        heavy = [u for u in visit.requests if re.search(r"_pyodide|_micropython|engine-", u)]
         assert heavy == [], rel
-        assert visit.live.get_by_role("button", name="Start practising").count() == 1
+        assert visit.live.get_by_role("button", name="Start practicing").count() == 1
         assert "nothing leaves your browser" in visit.page.locator(".ck-live").inner_text()
         visit.close()
     visit = Visit(browser, f"{server}/book/01-introduction.html")
@@ -163,8 +224,9 @@ def test_the_drafter_scores_a_close_in_place_and_keeps_it(server, browser):
     from closing_kit.analysis import analyze_closing
 
     assert f"{analyze_closing(STRONG).score}/100" in shown
-    loaded = [u for u in visit.requests if "_pyodide/" in u]
-    assert any(u.endswith("pyodide.asm.wasm") for u in loaded)
+    assert visit.page.evaluate("window.ckLive.engine") == "micropython"
+    assert any(u.endswith("/_micropython/micropython.wasm") for u in visit.requests)
+    assert not any("_pyodide/" in u for u in visit.requests)
     kept = json.loads(visit.page.evaluate("localStorage.getItem('closing-kit-workbook')"))
     assert kept["practice"]["closing"]["draft"] == STRONG
     context = visit.context
@@ -176,6 +238,28 @@ def test_the_drafter_scores_a_close_in_place_and_keeps_it(server, browser):
     assert "/100" in _wait_score(again.page)
     again.close()
     context.close()
+
+
+@pytest.mark.browser
+def test_a_start_that_fails_says_so_in_one_line_and_the_next_press_works(server, browser):
+    """MicroPython's wasm unreachable: one line says the exercise could not start and what to
+    do, Start can be pressed again, and once the file is back the exercise starts."""
+    visit = Visit(browser, f"{server}/{DRAFTER}")
+    page, live = visit.page, visit.live
+    page.route("**/_micropython/micropython.wasm", lambda route: route.abort())
+    live.get_by_role("button", name="Start practicing").click()
+    loading = live.locator('[data-region="loading"]')
+    loading.filter(has_text="could not start").wait_for(timeout=START_TIMEOUT)
+    message = loading.inner_text()
+    assert "\n" not in message and "Press Start practicing to try again" in message
+    assert live.get_by_role("button", name="Start practicing").is_enabled()
+    assert live.locator(".ck-live-body").is_hidden()
+    page.unroute("**/_micropython/micropython.wasm")
+    visit.errors.clear()  # the aborted fetch, as the browser reports it
+    box = visit.start()
+    box.fill(STRONG)
+    assert "/100" in _wait_score(page)
+    visit.close()
 
 
 @pytest.mark.browser
@@ -220,8 +304,10 @@ def _cli(kind: str, text: str, prompt: str = "") -> dict:
 
 
 @pytest.mark.browser
-def test_every_bank_answer_scores_as_on_the_command_line(server, browser):
-    """For every example and card answer: the browser's score and failed checks are the CLI's."""
+@pytest.mark.parametrize("engine", ["micropython", "pyodide"])
+def test_every_bank_answer_scores_as_on_the_command_line(server, browser, engine):
+    """For every example and card answer, in MicroPython and (?ck-engine=pyodide) in Pyodide:
+    the browser's score, failed checks and wording are the CLI's."""
     bank = closing_examples()
     cases = [("closing", e["text"], "") for level in ("strong", "weak") for e in bank[level]]
     answers = ("model_response", "weak_response")
@@ -231,8 +317,12 @@ def test_every_bank_answer_scores_as_on_the_command_line(server, browser):
         cases += [("noncommittal", card[k], card["reply"]) for k in answers]
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         expected = list(pool.map(lambda c: _cli(*c), cases))
-    visit = Visit(browser, f"{server}/{DRAFTER}")
+    query = "?ck-engine=pyodide" if engine == "pyodide" else ""
+    visit = Visit(browser, f"{server}/{DRAFTER}{query}")
     visit.start()
+    assert visit.page.evaluate("window.ckLive.engine") == engine
+    python = "_pyodide/pyodide.asm.wasm" if engine == "pyodide" else "_micropython/micropython.wasm"
+    assert any(u.endswith(python) for u in visit.requests)
     requests = [{"op": "feedback", "kind": k, "text": t, "prompt": p} for k, t, p in cases]
     got = visit.page.evaluate("(reqs) => reqs.map((r) => window.ckLive.call(r))", requests)
     mine = [(g["score"], [c["id"] for c in g["checks"] if not c["passed"]]) for g in got]
@@ -338,7 +428,7 @@ def test_the_role_play_runs_from_the_keyboard_to_its_debrief(server, browser):
     """Tab to Start, Enter; pick a move with the arrow keys, say it; three steps, a debrief."""
     visit = Visit(browser, f"{server}/notebooks/09-final-five-minutes-role-play.html")
     page, live = visit.page, visit.live
-    live.get_by_role("button", name="Start practising").focus()
+    live.get_by_role("button", name="Start practicing").focus()
     page.keyboard.press("Enter")
     words = live.get_by_role("textbox", name="Your words")
     words.wait_for(state="visible", timeout=START_TIMEOUT)
@@ -430,15 +520,15 @@ def test_text_and_buttons_have_good_contrast(server, browser, scheme):
 
 
 def test_the_pages_say_how_much_start_downloads(site):
-    """The "about N MB" on the page is what Start fetches: Pyodide's core files and the engine."""
-    import live_practice
-
-    served = site / "_pyodide"
-    if not (served / "pyodide.asm.wasm").is_file():
-        pytest.skip("Pyodide from its CDN")
-    files = [served / n for n in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
-                                  "python_stdlib.zip", "pyodide-lock.json")]  # fmt: skip
-    files += list(site.glob("_static/live/closing-kit-engine-*.zip"))
-    megabytes = sum(f.stat().st_size for f in files) / 1e6
-    said = int(re.search(r"about (\d+) MB", live_practice.DOWNLOAD_NOTE).group(1))
-    assert abs(said - megabytes) < 1, f"the page says {said} MB, Start fetches {megabytes:.1f}"
+    """The "about N KB" on the page is what Start fetches from a host that compresses:
+    MicroPython's mjs and wasm and the engine's JSON, gzipped."""
+    served = site / "_micropython"
+    files = [served / "micropython.mjs", served / "micropython.wasm"]
+    files += list(site.glob("_static/live/closing-kit-engine-*.json"))
+    assert len(files) == 3 and all(f.is_file() for f in files)
+    kilobytes = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files) / 1000
+    said = int(re.search(r"about (\d+) KB", live_practice.DOWNLOAD_NOTE).group(1))
+    assert abs(said - kilobytes) < 20, f"the page says {said} KB, Start fetches {kilobytes:.0f}"
+    assert kilobytes < 400  # issue 16: the first score needs under 400 KB
+    html = (site / DRAFTER).read_text(encoding="utf-8")
+    assert f"({live_practice.DOWNLOAD_NOTE})" in html

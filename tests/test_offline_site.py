@@ -1,8 +1,8 @@
 """The site reopens with no connection after one visit: Workbox's service worker, in Chromium.
 
 The worker (book/_ext/service_worker.py) precaches every page and what
-pages load, and caches Pyodide and the live engine at run time, once a
-reader has pressed Start. JupyterLite (lite/) has a Workbox worker of its
+pages load, the live exercises' MicroPython and engine included, and caches
+Pyodide at run time, once a page has asked for it. JupyterLite (lite/) has a Workbox worker of its
 own, with JupyterLite's file relay. Each test serves its own copy of the site
 so it can stop the server; the context is also set offline.
 """
@@ -37,7 +37,7 @@ EXT = Path(__file__).resolve().parent.parent / "book" / "_ext"
 
 CHAPTER = "book/05-close-the-sale.html"
 OTHER = "notebooks/09-final-five-minutes-checklist.html"
-#: How long a live exercise may take to start (Pyodide, from the local server).
+#: How long a live exercise may take to start (from the local server; only stops a hang).
 START_TIMEOUT = 60_000
 #: What a first visit may store for offline reading, at most.
 PRECACHE_LIMIT_MB = 15
@@ -84,8 +84,9 @@ def test_build_without_node_still_succeeds_and_says_so(tmp_path):
 
 @pytest.mark.browser
 def test_the_worker_precaches_the_pages_not_the_heavy_folders(site):
-    """Every page and its assets are precached, with revisions; Pyodide, lite/ and the engine
-    are left to run-time caching, cache first; the theme's FontAwesome script is not shipped."""
+    """Every page and its assets are precached, with revisions, and so are the live exercises'
+    MicroPython and engine; Pyodide and lite/ are left to run-time caching, cache first; the
+    theme's FontAwesome script is not shipped."""
     manifest = _manifest(site)
     assert manifest, "sw.js has a precache manifest"
     missing = [rel for rel in pages(site) if rel not in manifest]
@@ -93,6 +94,10 @@ def test_the_worker_precaches_the_pages_not_the_heavy_folders(site):
     assert all(manifest[u] for u in manifest if u.endswith(".html")), "HTML has revisions"
     for asset in ("_static/quiz.js", "_static/course.css", "_static/widgets/embed-amd.js"):
         assert asset in manifest
+    for asset in ("_micropython/micropython.mjs", "_micropython/micropython.wasm"):
+        assert manifest.get(asset), f"{asset} is precached with a revision"
+    engine = [u for u in manifest if re.fullmatch(r"_static/live/closing-kit-engine-\w+\.json", u)]
+    assert len(engine) == 1 and (site / engine[0]).is_file()
     heavy = [u for u in manifest if u.startswith(("lite/", "_pyodide/")) or u.endswith(".zip")]
     assert heavy == []
     assert not any("fontawesome" in u for u in manifest)
@@ -195,20 +200,44 @@ def test_the_site_reopens_offline_after_one_visit(site, browser, tmp_path):
 
 
 @pytest.mark.browser
-def test_a_started_live_exercise_works_offline_next_time(site, browser, tmp_path):
-    """Pressing Start once caches Pyodide and the engine: offline, Start works again."""
+def test_live_practice_works_offline_without_ever_pressing_start(site, browser, tmp_path):
+    """One visit to a chapter, Start never pressed; offline, that chapter's exercise and a
+    drill page never opened both start on MicroPython and score."""
     server = SiteServer(_copy(site, tmp_path / "site"))
     context, guard, page = _first_visit(browser, f"{server.url}/{CHAPTER}")
+    _go_offline(server, context)
+    page.reload(wait_until="load")
     live = page.locator(".ck-live").first
-    if not live.count():
-        pytest.skip("no live exercise on the chapter yet")
+    live.get_by_role("button", name="Start practicing").click()
+    live.get_by_role("textbox", name="Your close").fill(CLOSE)  # waits for the box
+    live.get_by_role("status").filter(has_text=re.compile(r"\d+/100")).first.wait_for()
+    assert page.evaluate("window.ckLive.engine") == "micropython"
+    page.goto(f"{server.url}/notebooks/06-reservation-drill.html", wait_until="load")
+    live = page.locator(".ck-live").first
+    live.get_by_role("button", name="Start practicing").click()
+    live.get_by_role("textbox", name="Your answer").fill("That's fair. What are the next steps?")
+    live.get_by_role("button", name="Check my answer").click()
+    live.get_by_role("status").filter(has_text=re.compile(r"\d+/100")).first.wait_for()
+    context.close()
+    assert guard.blocked == [] and guard.errors == []
+
+
+@pytest.mark.browser
+def test_a_started_pyodide_exercise_works_offline_next_time(site, browser, tmp_path):
+    """With ?ck-engine=pyodide, pressing Start once caches Pyodide: offline, Start works again."""
+    server = SiteServer(_copy(site, tmp_path / "site"))
+    url = f"{server.url}/{CHAPTER}?ck-engine=pyodide"
+    context, guard, page = _first_visit(browser, url)
+    live = page.locator(".ck-live").first
     live.locator(".ck-live-start").click()
     live.locator(".ck-live-body").wait_for(state="visible", timeout=START_TIMEOUT)
+    assert page.evaluate("window.ckLive.engine") == "pyodide"
     _go_offline(server, context)
     page.reload(wait_until="load")
     live = page.locator(".ck-live").first
     live.locator(".ck-live-start").click()
     live.locator(".ck-live-body").wait_for(state="visible", timeout=START_TIMEOUT)
+    assert page.evaluate("window.ckLive.engine") == "pyodide"
     context.close()
     assert guard.blocked == [] and guard.errors == []
 
@@ -337,7 +366,7 @@ def test_a_readers_evening_on_a_phone_then_offline(site, browser, tmp_path):
     page.wait_for_selector("html[data-ck-offline='registered']", state="attached")
     wait_for_workers(page, 1)  # a chapter registers the site's worker; notebook pages, lite's
     live = page.locator(".ck-live").first
-    live.get_by_role("button", name="Start practising").click()
+    live.get_by_role("button", name="Start practicing").click()
     box = live.get_by_role("textbox", name="Your close")
     box.wait_for(state="visible", timeout=START_TIMEOUT)
     box.fill(CLOSE)
@@ -349,7 +378,7 @@ def test_a_readers_evening_on_a_phone_then_offline(site, browser, tmp_path):
     _go_offline(server, context)
     page.reload(wait_until="load")
     live = page.locator(".ck-live").first
-    live.get_by_role("button", name="Start practising").click()
+    live.get_by_role("button", name="Start practicing").click()
     box = live.get_by_role("textbox", name="Your close")
     box.wait_for(state="visible", timeout=START_TIMEOUT)
     assert box.input_value() == CLOSE

@@ -1,15 +1,18 @@
-"""Live practice on the page: the exercises run in the reader's browser, in Pyodide.
+"""Live practice on the page: the exercises run in the reader's browser, in MicroPython.
 
 ``{live-practice} drafter`` (or ``reservation``, ``noncommittal``,
 ``roleplay``) puts an exercise on a page: its boxes, buttons and the regions
 where feedback appears, all inert until the reader presses "Start
-practising". Then ``static/live/live.js`` loads the site's Pyodide
-(``pyodide_assets``) and our engine, packed here at build time as one zip
-(``closing_kit``'s analysis, banks, practice, checklist, workbook model and
-migration, ``web`` and their data files), and every request goes to
-``closing_kit.web``: the scores, checks and wording are the Python's. Before
-Start a page fetches nothing extra: only pages with the directive even get the
-small script and stylesheet.
+practicing". Then ``static/live/live.js`` loads the site's MicroPython
+(``micropython_assets``, about 220 KB gzipped) and our engine, packed here at
+build time as one JSON file of sources (``engine_sources``: ``closing_kit``'s
+analysis, banks, practice, checklist, workbook model and migration, ``web``
+and their data files), writes them into its file system, and every request
+goes to ``closing_kit.web``: the scores, checks and wording are the Python's.
+A page opened with ``?ck-engine=pyodide`` (or a site built without npm)
+runs the same sources in the site's Pyodide (``pyodide_assets``) instead.
+Before Start a page fetches nothing extra: only pages with the directive even
+get the small script and stylesheet.
 
 The reader's work is a workbook kept in the browser's storage; each exercise
 offers "Download my workbook" and "Load a workbook".
@@ -18,8 +21,7 @@ offers "Download my workbook" and "Load a workbook".
 from __future__ import annotations
 
 import hashlib
-import io
-import zipfile
+import json
 from pathlib import Path
 
 from docutils import nodes
@@ -45,8 +47,12 @@ ENGINE_FILES = (
     "data/*.json",
     "data/workbook/*.json",
 )
-#: The size the page announces for the first Start (Pyodide's core and the engine).
-DOWNLOAD_NOTE = "about 13 MB the first time, then from your browser's cache"
+#: The size the page announces for the first Start: MicroPython's mjs and wasm and the
+#: engine's JSON, as a host that compresses sends them (gzip; measured by
+#: tests/test_live_practice.py::test_the_pages_say_how_much_start_downloads).
+DOWNLOAD_NOTE = "about 330 KB the first time, then from your browser's cache"
+#: The same on a site built without MicroPython (no npm), whose pages load Pyodide.
+PYODIDE_NOTE = "about 13 MB the first time, then from your browser's cache"
 
 KINDS = ("drafter", "reservation", "noncommittal", "roleplay")
 
@@ -75,26 +81,14 @@ def engine_sources() -> dict:
     }
 
 
-def engine_zip() -> tuple[str, bytes]:
-    """The engine as a zip (the same bytes for the same sources) and its file name.
+def engine_json() -> tuple[str, bytes]:
+    """``engine_sources()`` as one JSON file (the same bytes for the same sources), and its name.
 
-    The name carries a hash of the content, so a browser never keeps an old engine.
+    One file, so a host's gzip applies to all of it. The name carries a hash
+    of the content, so a browser never keeps an old engine.
     """
-    import closing_kit
-
-    package = Path(closing_kit.__file__).parent
-    files = sorted({p for pattern in ENGINE_FILES for p in package.glob(pattern) if p.is_file()})
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in files:
-            info = zipfile.ZipInfo(
-                f"closing_kit/{path.relative_to(package).as_posix()}", (2026, 1, 1, 0, 0, 0)
-            )
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
-    data = buffer.getvalue()
-    return f"closing-kit-engine-{hashlib.sha256(data).hexdigest()[:12]}.zip", data
+    data = json.dumps(engine_sources(), sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return f"closing-kit-engine-{hashlib.sha256(data).hexdigest()[:12]}.json", data
 
 
 # -- the exercises' HTML ---------------------------------------------------------------
@@ -203,19 +197,22 @@ TITLES = {
 }
 
 
-def render(kind: str, uid: str) -> str:
-    """The exercise's HTML: inert until Start, with where the work is kept and how to move it."""
+def render(kind: str, uid: str, note: str = DOWNLOAD_NOTE) -> str:
+    """The exercise's HTML: inert until Start, with where the work is kept and how to move it.
+
+    ``note`` is the size Start fetches (``DOWNLOAD_NOTE``, or ``PYODIDE_NOTE``).
+    """
     drill = f' data-kind="{kind}"' if kind in ("reservation", "noncommittal") else ""
     return (
         f'<section class="ck-live" data-ck-live="{kind}"{drill} aria-labelledby="{uid}-title">'
         f'<p class="ck-live-title" id="{uid}-title"><strong>{TITLES[kind]}</strong></p>'
         "<p>This exercise runs here, in your browser: the same feedback as the notebook, "
-        f"with no server. Press Start practising to load it ({DOWNLOAD_NOTE}).</p>"
+        f"with no server. Press Start practicing to load it ({note}).</p>"
         '<p class="ck-live-privacy">What you type is kept in this browser only (its local '
         "storage, on this device), so it is here when you come back; nothing leaves your "
         "browser. Download your workbook to keep a copy or open it in Jupyter.</p>"
         '<div class="ck-live-buttons">'
-        '<button type="button" class="ck-live-start ck-live-primary">Start practising</button>'
+        '<button type="button" class="ck-live-start ck-live-primary">Start practicing</button>'
         "</div>"
         '<p class="ck-live-loading" aria-live="polite" data-region="loading"></p>'
         "<noscript><p>The live exercise needs JavaScript; the notebook version runs in "
@@ -244,12 +241,14 @@ class LivePracticeDirective(SphinxDirective):
         if kind not in KINDS:
             raise self.error(f"live-practice: {kind!r} is not one of {', '.join(KINDS)}")
         uid = f"ck-live-{self.env.new_serialno('ck-live')}"
-        return [nodes.raw("", render(kind, uid), format="html")]
+        small = bool(self.env.config.closing_kit_micropython_url)
+        note = DOWNLOAD_NOTE if small else PYODIDE_NOTE
+        return [nodes.raw("", render(kind, uid, note), format="html")]
 
 
 # -- build wiring --------------------------------------------------------------------------
 def _configure(app, config):
-    name, data = engine_zip()
+    name, data = engine_json()
     app.closing_kit_engine = (name, data)
     config.closing_kit_live_engine = f"_static/{ENGINE_DIR}/{name}"
 
@@ -268,6 +267,7 @@ def _page(app, pagename, templatename, context, doctree):
         f"{ENGINE_DIR}/live.js",
         loading_method="defer",
         **{
+            "data-micropython": app.config.closing_kit_micropython_url,
             "data-pyodide": app.config.closing_kit_pyodide_url,
             "data-engine": app.config.closing_kit_live_engine,
         },
@@ -280,13 +280,14 @@ def _write_engine(app, exception):
     name, data = app.closing_kit_engine
     target = Path(app.outdir) / "_static" / ENGINE_DIR
     target.mkdir(parents=True, exist_ok=True)
-    for old in target.glob("closing-kit-engine-*.zip"):
+    for old in target.glob("closing-kit-engine-*"):
         if old.name != name:
             old.unlink()
     (target / name).write_bytes(data)
 
 
 def setup(app):
+    app.setup_extension("micropython_assets")
     app.setup_extension("pyodide_assets")
     # The engine's served path, with a hash of its content: pages are rewritten when it changes.
     app.add_config_value("closing_kit_live_engine", "", "html", types=[str])

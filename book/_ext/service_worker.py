@@ -8,12 +8,15 @@ run with node) writes ``sw.js`` at the site's root:
   re-downloads only what changed. ``skipWaiting``/``clientsClaim``: the new
   worker takes over at once and the reader's next page comes from the new
   build.
-- **cached at run time, cache first**: Pyodide (``_pyodide/``) and the live
-  exercises' engine (``_live/``, ``_static/live/``, any ``.zip``/``.whl``).
-  Nothing of these is fetched until a reader presses Start; once they have,
-  it works offline too. Each cache's name carries a hash of what the build
-  holds there, so a new Pyodide or engine is fetched afresh and the old cache
-  deleted (``sw-cleanup.js``).
+  The live exercises' MicroPython (``_micropython/``) and their engine (one
+  JSON file) are precached too, so they work offline after one visit, Start
+  pressed or not.
+- **cached at run time, cache first**: Pyodide (``_pyodide/``, which the live
+  exercises use only with ``?ck-engine=pyodide``) and anything else under
+  ``_live/``, ``_static/live/``, any ``.zip``/``.whl``. Nothing of these is
+  fetched until a page asks; once it has, it works offline too. Each cache's
+  name carries a hash of what the build holds there, so a new Pyodide or
+  engine is fetched afresh and the old cache deleted (``sw-cleanup.js``).
 
 The JupyterLite site (``lite/``) gets a worker of its own, also from Workbox,
 written over the one JupyterLite ships (``lite/service-worker.js``, the URL
@@ -70,6 +73,10 @@ STATIC = HERE / "static"
 PRECACHE_PATTERNS = [
     "**/*.{html,css,js,svg,png,jpg,jpeg,gif,webp,ico,woff2}",
     "_static/ck-*.woff",  # the theme's icons, cut down (theme_fixes.py)
+    # The live exercises' MicroPython and engine (about 330 KB gzipped): a
+    # reader who never pressed Start can still practise offline (issue 16).
+    "_micropython/micropython.{mjs,wasm}",
+    "_static/live/closing-kit-engine-*.json",
 ]
 #: Never precached. The big run-time folders (their own caches below); source
 #: maps, downloads of the sources; the theme's FontAwesome script and fonts,
@@ -93,8 +100,10 @@ RUNTIME_CACHES = {
     "live": (["_live", "_static/live"], r"/(_live|_static/live)/|\.(zip|whl)(\?|$)"),
 }
 #: Query strings Sphinx and the theme add to assets (?v=..., ?digest=...):
-#: the precache's own content hashes already tell versions apart.
-IGNORED_QUERY = ["^v$", "^digest$", "^utm_", "^fbclid$"]
+#: the precache's own content hashes already tell versions apart. And
+#: ``?ck-engine=``, which only tells live.js which Python to run: the page
+#: itself is the precached one, offline too.
+IGNORED_QUERY = ["^v$", "^digest$", "^utm_", "^fbclid$", "^ck-engine$"]
 #: A page needs the widget bundle (3.6 MB); Workbox's default limit is 2 MB.
 MAX_FILE_BYTES = 8 * 1024 * 1024
 CACHE_PREFIX = "closing-kit-"

@@ -1,10 +1,14 @@
-/* Live practice: wires a page's {live-practice} exercises to closing_kit.web in Pyodide.
+/* Live practice: wires a page's {live-practice} exercises to closing_kit.web in MicroPython.
  *
- * Nothing loads until the reader presses "Start practising". Then the site's
- * Pyodide and our engine (a zip) are fetched, and every button or keystroke
- * sends one JSON request to closing_kit.web; the answer says what to show
- * (regions' HTML, boxes' values) and, when the work changed, the workbook to
- * keep in localStorage. No rule, score or wording lives here.
+ * Nothing loads until the reader presses "Start practicing". Then the site's
+ * MicroPython (its WebAssembly port, about 220 KB gzipped) and our engine (one
+ * JSON file of sources) are fetched, the sources are written into its file
+ * system, and every button or keystroke sends one JSON request to
+ * closing_kit.web; the answer says what to show (regions' HTML, boxes'
+ * values) and, when the work changed, the workbook to keep in localStorage.
+ * No rule, score or wording lives here. With ?ck-engine=pyodide in the
+ * address (or on a site built without MicroPython) the same sources run in
+ * the site's Pyodide instead: the requests and answers are the same.
  *
  * The pure helpers at the top are tested with node (tests/test_live_js.py).
  */
@@ -16,12 +20,43 @@ const ckLive = {
   /** The largest file "Load a workbook" reads (closing_kit.web.MAX_BYTES). */
   MAX_BYTES: 5 * 1024 * 1024,
 
-  /** Pyodide's folder and the engine's URL, from the script's own URL and attributes. */
-  urls(scriptSrc, pyodideAttr, engineAttr) {
+  /** MicroPython's heap: what tests/test_web_micropython.py runs a whole session in. */
+  HEAP_BYTES: 64 * 1024 * 1024,
+  /** Where the engine's sources are written, in either Python's file system. */
+  ENGINE_ROOT: "/home/closing-kit",
+
+  /** The Pythons' folders and the engine's URL, from the script's own URL and attributes.
+   * MicroPython's is "" when the site has none (built without npm). */
+  urls(scriptSrc, pyodideAttr, engineAttr, micropythonAttr) {
     const root = new URL("../../", scriptSrc);
-    let pyodide = new URL(pyodideAttr, root).href;
-    if (!pyodide.endsWith("/")) pyodide += "/";
-    return { pyodide, engine: new URL(engineAttr, root).href };
+    const folder = (attr) => {
+      const url = new URL(attr, root).href;
+      return url.endsWith("/") ? url : url + "/";
+    };
+    return {
+      pyodide: folder(pyodideAttr),
+      micropython: micropythonAttr ? folder(micropythonAttr) : "",
+      engine: new URL(engineAttr, root).href,
+    };
+  },
+
+  /** Which Python runs the exercises: Pyodide when the address asks for it
+   * (?ck-engine=pyodide) or the site has no MicroPython, else MicroPython. */
+  engineFor(search, micropythonUrl) {
+    const asked = new URLSearchParams(search).get("ck-engine");
+    return asked === "pyodide" || !micropythonUrl ? "pyodide" : "micropython";
+  },
+
+  /** The files to write, path -> text: the engine's, and for MicroPython its shims too. */
+  engineFiles(bundle, engine) {
+    const files = Object.assign({}, bundle.files);
+    return engine === "micropython" ? Object.assign(files, bundle.shims) : files;
+  },
+
+  /** The folders a file at `path` needs, outermost first ("/a/b/c.py" -> ["/a", "/a/b"]). */
+  folders(path) {
+    const parts = path.split("/").filter(Boolean).slice(0, -1);
+    return parts.map((_, i) => "/" + parts.slice(0, i + 1).join("/"));
   },
 
   /** One request to closing_kit.web: the op, the kind, named boxes' values, extras. */
@@ -79,7 +114,13 @@ if (typeof module !== "undefined") module.exports = ckLive;
 if (typeof document !== "undefined") {
   window.ckLive = ckLive;
   const script = document.currentScript;
-  const where = ckLive.urls(script.src, script.dataset.pyodide, script.dataset.engine);
+  const where = ckLive.urls(
+    script.src,
+    script.dataset.pyodide,
+    script.dataset.engine,
+    script.dataset.micropython,
+  );
+  const engine = ckLive.engineFor(location.search, where.micropython);
   const widgets = Array.from(document.querySelectorAll("[data-ck-live]"));
   let ready = null;
 
@@ -92,19 +133,60 @@ if (typeof document !== "undefined") {
     }
   };
 
-  /** Load Pyodide and the engine once per page; resolves to call(request) -> answer. */
-  const boot = () => {
+  /** Write `files` (path -> text) under the engine root of an Emscripten file system. */
+  const writeFiles = (fs, files) => {
+    for (const [path, text] of Object.entries(files)) {
+      const full = `${ckLive.ENGINE_ROOT}/${path}`;
+      for (const folder of ckLive.folders(full)) {
+        try {
+          fs.mkdir(folder);
+        } catch (err) {
+          /* already there */
+        }
+      }
+      fs.writeFile(full, text);
+    }
+  };
+
+  /** Each Python, loaded: both give FS (Emscripten's), runPython and pyimport. */
+  const PYTHONS = {
+    async micropython() {
+      const { loadMicroPython } = await import(where.micropython + "micropython.mjs");
+      return loadMicroPython({
+        heapsize: ckLive.HEAP_BYTES,
+        stdout: () => {},
+        stderr: (line) => console.warn(line),
+      });
+    },
+    async pyodide() {
+      const { loadPyodide } = await import(where.pyodide + "pyodide.mjs");
+      return loadPyodide({ indexURL: where.pyodide });
+    },
+  };
+
+  /** Load the Python and the engine once per page; resolves to call(request) -> answer.
+   * `progress(text)` is told each step, for the reader to see. */
+  const boot = (progress) => {
     if (ready) return ready;
     ready = (async () => {
-      const engine = fetch(where.engine).then((r) => {
+      progress("Loading Python in your browser...");
+      // Marks for scripts/benchmark_startup.py (performance.getEntriesByType("mark")).
+      performance.mark("ck-live-boot");
+      // The sources and the Python are fetched side by side.
+      const bundle = fetch(where.engine).then((r) => {
         if (!r.ok) throw new Error(`the exercise code could not be fetched (${r.status})`);
-        return r.arrayBuffer();
+        return r.json();
       });
-      const { loadPyodide } = await import(where.pyodide + "pyodide.mjs");
-      const py = await loadPyodide({ indexURL: where.pyodide });
-      py.unpackArchive(await engine, "zip", { extractDir: "/home/pyodide/closing-kit" });
-      py.runPython("import sys; sys.path.insert(0, '/home/pyodide/closing-kit')");
+      const python = PYTHONS[engine]().catch((err) => {
+        throw new Error(`Python did not start in this browser: ${err.message || err}`);
+      });
+      const [py, sources] = await Promise.all([python, bundle]);
+      performance.mark("ck-live-python");
+      progress("Starting the exercise...");
+      writeFiles(py.FS, ckLive.engineFiles(sources, engine));
+      py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(ckLive.ENGINE_ROOT)})`);
       const web = py.pyimport("closing_kit.web");
+      performance.mark("ck-live-imported");
       const call = (req) => JSON.parse(web.call(JSON.stringify(req)));
       let stored = null;
       try {
@@ -121,7 +203,9 @@ if (typeof document !== "undefined") {
         }
       }
       const problem = keep(opened.saved);
+      performance.mark("ck-live-opened");
       ckLive.call = call; // for a coach's console, and the tests
+      ckLive.engine = engine;
       return { call, message: [opened.message, problem].filter(Boolean).join(" ") };
     })();
     ready.catch(() => {
@@ -245,13 +329,14 @@ if (typeof document !== "undefined") {
     const loading = widget.querySelector('[data-region="loading"]');
     const button = widget.querySelector(".ck-live-start");
     button.disabled = true;
-    loading.textContent = "Loading Python in your browser...";
     let session;
     try {
-      session = await boot();
+      session = await boot((text) => {
+        loading.textContent = text;
+      });
     } catch (err) {
       button.disabled = false;
-      loading.textContent = `The live exercise could not start (${err.message}). Press Start practising to try again, or use the notebook in Jupyter.`;
+      loading.textContent = `The live exercise could not start (${err.message}). Press Start practicing to try again, or use the notebook in Jupyter.`;
       return;
     }
     for (const other of widgets) {
