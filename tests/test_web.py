@@ -92,11 +92,33 @@ def test_a_role_play_runs_to_its_debrief_and_is_kept():
     out = ask("roleplay_show")
     assert out["moves"] and not out["done"]
     assert ask("roleplay_say", words="")["regions"]["note"]  # refused, nothing said
-    for _ in range(3):
+    while not out["done"]:
         out = ask("roleplay_say", words=out["moves"][0]["text"])
+        assert problems(json.loads(out["saved"])) == []  # saved at every turn, valid
     assert out["done"] and "Debrief" in out["regions"]["debrief"]
+    assert "<table" not in out["regions"]["debrief"]
     saved = json.loads(out["saved"])
     assert len(saved["practice"]["roleplay"]["runs"]) == 1 and problems(saved) == []
+    assert "current" not in saved["practice"]["roleplay"]
+
+
+def test_a_reloaded_page_carries_on_the_role_play_then_shows_its_debrief():
+    """The page is reloaded mid-way (the engine starts again from the kept workbook)."""
+    out = ask("roleplay_show")
+    out = ask("roleplay_say", words=out["moves"][0]["text"])
+    kept = out["saved"]
+    assert json.loads(kept)["practice"]["roleplay"]["current"]["lines"][1]["who"] == "You"
+    web.start(kept)
+    again = ask("roleplay_show")
+    assert again["regions"]["transcript"] == out["regions"]["transcript"]
+    assert not again["done"] and again["moves"] == out["moves"]
+    while not again["done"]:
+        again = ask("roleplay_say", words=again["moves"][0]["text"])
+    web.start(again["saved"])
+    shown = ask("roleplay_show")
+    assert shown["done"] and shown["regions"]["debrief"] == again["regions"]["debrief"]
+    fresh = ask("roleplay_show", restart=True)
+    assert not fresh["done"] and fresh["regions"]["debrief"] == ""
 
 
 def test_the_exported_file_is_a_valid_workbook():

@@ -180,9 +180,20 @@ class Session:
         return {"regions": {"summary": _html.drill_summary_html(summary, chart)}}
 
     # -- the role-play (chapter 9) -----------------------------------------------------
+    def _roleplay(self) -> dict:
+        return self.workbook["practice"]["roleplay"]
+
     def roleplay_show(self, restart: bool = False) -> dict:
-        if self.conversation is None or restart:
-            self.conversation = Conversation(self.workbook["practice"]["roleplay"]["seed"])
+        """The conversation where the reader left it: mid-way, or the last one, debriefed."""
+        data = self._roleplay()
+        saved = None
+        if restart:
+            self.conversation = Conversation(data["seed"])
+            saved = self.saved() if data.pop("current", None) is not None else None
+        elif self.conversation is None:
+            last = data.get("current") or (data["runs"][-1] if data["runs"] else None)
+            self.conversation = Conversation.from_data(last) if last else None
+            self.conversation = self.conversation or Conversation(data["seed"])
         c = self.conversation
         transcript = "".join(
             f"<p><strong>{escape(who)}:</strong> {escape(text)}</p>" for who, text in c.lines
@@ -199,19 +210,23 @@ class Session:
             },
             "moves": moves,
             "done": c.done,
+            "saved": saved,
         }
 
     def roleplay_say(self, words: str) -> dict:
-        c = self.conversation or Conversation(self.workbook["practice"]["roleplay"]["seed"])
-        self.conversation = c
+        if self.conversation is None:
+            self.roleplay_show()
+        c = self.conversation
         problem = c.say(words)
         if problem:
             return {"regions": {"note": _alert(problem)}}
-        saved = None
+        data = self._roleplay()
         if c.done:
-            self.workbook["practice"]["roleplay"]["runs"].append(c.to_data())
-            saved = self.saved()
-        return _joined(self.roleplay_show(), saved=saved)
+            data.pop("current", None)
+            data["runs"].append(c.to_data())
+        else:
+            data["current"] = c.to_data()  # so a reload carries on from here
+        return _joined(self.roleplay_show(), saved=self.saved())
 
     # -- another tab -------------------------------------------------------------------
     def sync(self, stored: str) -> dict:
@@ -285,19 +300,7 @@ def _moves(moves: list[dict]) -> str:
 
 
 def _debrief(c: Conversation) -> str:
-    debrief = c.debrief()
-    rows = "".join(
-        f"<tr><td>{escape(s['label'])}</td><td>{s['score']}/100</td>"
-        f"<td>{escape(', '.join(s['missed']) or 'nothing')}</td>"
-        f"<td>{escape(s['chapter'])}</td></tr>"
-        for s in debrief["steps"]
-    )
-    return (
-        '<h4>Debrief</h4><div class="ck-live-table"><table><thead><tr><th>Step</th>'
-        "<th>Score</th><th>Missed</th><th>Read again</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table></div><p>{escape(debrief['after'])}</p>"
-        "<p>This conversation is kept in your workbook.</p>"
-    )
+    return _html.debrief_html(c.debrief()) + "<p>This conversation is kept in your workbook.</p>"
 
 
 # -- reading and writing the workbook file --------------------------------------------
