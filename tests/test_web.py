@@ -70,15 +70,23 @@ def test_a_refused_draft_is_not_kept_as_a_version():
 
 def test_a_drill_keeps_each_attempt_and_sums_up():
     first = ask("drill_show", kind="noncommittal")["regions"]["card"]
-    assert "card 1 of" in first
+    assert "0 of 14 cards practiced so far" in first
     out = ask("drill_check", kind="noncommittal", answer="ok")
     assert "Your answer:" in out["regions"]["feedback"]
-    out = ask("drill_next", kind="noncommittal", answer="")
-    assert "card 2 of" in out["regions"]["card"]
+    out = ask("drill_next", kind="noncommittal", answer="ok")  # seen already: moves on
+    assert "1 of 14 cards practiced" in out["regions"]["card"] and out["regions"]["card"] != first
     assert "A model answer" in ask("drill_model", kind="noncommittal")["regions"]["model"]
+    card = out["regions"]["card"]
     out = ask("drill_next", kind="noncommittal", answer="What are the next steps?")
+    # Typed but not checked: checked and shown, on the same card; nothing scored unseen.
+    assert (
+        "Your answer:" in out["regions"]["feedback"] and "Next card again" in out["regions"]["note"]
+    )
+    assert "card" not in out["regions"]
     attempts = json.loads(out["saved"])["practice"]["noncommittal"]["attempts"]
     assert len(attempts) == 2
+    out = ask("drill_next", kind="noncommittal", answer="What are the next steps?")
+    assert out["regions"]["card"] != card and "2 of 14" in out["regions"]["card"]
     assert "2 attempts" in ask("drill_summary", kind="noncommittal")["regions"]["summary"]
 
 
@@ -279,10 +287,10 @@ def test_work_kept_by_another_tab_is_carried_on_not_overwritten():
     other.closing_edit(closing_examples()["strong"][1]["text"])
     from_b = other.closing_save()["saved"]  # tab B: version 2
     ask("drill_show", kind="noncommittal")
-    ask("drill_next", kind="noncommittal")  # tab A is on card 2
+    on = ask("drill_next", kind="noncommittal")["regions"]["card"]  # tab A's second card
     out = ask("sync", stored=from_b)
     assert out["ok"] and "saved" not in out and "Version 2" in out["regions"]["versions"]
-    assert "card 2 of" in ask("drill_show", kind="noncommittal")["regions"]["card"]
+    assert ask("drill_show", kind="noncommittal")["regions"]["card"] == on
     ask("closing_edit", draft=closing_examples()["strong"][2]["text"])
     kept = json.loads(ask("closing_save")["saved"])["practice"]["closing"]["versions"]
     assert len(kept) == 3

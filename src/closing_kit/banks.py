@@ -9,7 +9,13 @@ and the entry when something is wrong.
 from closing_kit.analysis.compat import data_json, memo
 from closing_kit.analysis.rubric import rubric
 
-__all__ = ["closing_examples", "noncommittal_cards", "reservation_cards", "roleplay_lines"]
+__all__ = [
+    "closing_examples",
+    "noncommittal_cards",
+    "reservation_cards",
+    "roleplay_lines",
+    "worked_card",
+]
 
 
 def _read(name: str, version: int = 1) -> dict:
@@ -103,3 +109,11 @@ def roleplay_lines() -> dict:
     for entry in data["no_replies"]:
         _require(entry, ("id", "line", "after", "model_response", "weak_response"), "no_replies")
     return data
+
+
+def worked_card(kind: str) -> dict:
+    """The card a practice notebook works through above its drill (the bank's first).
+
+    The drill never deals it: a learner should not meet the worked answer as a card.
+    """
+    return (reservation_cards() if kind == "reservation" else noncommittal_cards())[0]

@@ -34,7 +34,13 @@ from closing_kit.analysis import letter_version as _letter_version
 from closing_kit.analysis.compat import BadJSON, file_json, full_match, loads
 from closing_kit.banks import closing_examples
 from closing_kit.practice.drafts import ClosingDrafts
-from closing_kit.practice.drill import DRILLS, DrillSession, time_limit, timing_note
+from closing_kit.practice.drill import (
+    CHECKED_FIRST,
+    DRILLS,
+    DrillSession,
+    time_limit,
+    timing_note,
+)
 from closing_kit.practice.roleplay import Conversation
 from closing_kit.workbook.migrate import migrate
 from closing_kit.workbook.model import (
@@ -122,14 +128,16 @@ class Session:
     # -- the drills (chapters 6 and 7) ---------------------------------------------------
     def _drill(self, kind: str) -> DrillSession:
         if kind not in self.drills:
-            self.drills[kind] = DrillSession(DRILLS[kind], self.workbook["practice"][kind])
+            learner = self.workbook.get("id", "")  # each learner's own deal, resumed
+            self.drills[kind] = DrillSession(
+                DRILLS[kind], self.workbook["practice"][kind], None, learner
+            )
         return self.drills[kind]
 
     def drill_show(self, kind: str) -> dict:
         session = self._drill(kind)
-        n, total = session.card_number
         card = (
-            f"<p><strong>{escape(session.kind.title)}, card {n} of {total}.</strong> "
+            f"<p><strong>{escape(session.heading())}</strong> "
             f"The interviewer says:</p><blockquote>{escape(session.prompt)}</blockquote>"
         )
         return {
@@ -161,14 +169,15 @@ class Session:
         }
 
     def drill_next(self, kind: str, answer: str = "") -> dict:
-        """Move on; an answer typed but not checked is checked first, so it is kept."""
+        """Move on; an answer not yet checked is checked and shown first, and stays put."""
         session = self._drill(kind)
-        saved = None
-        if answer.strip() and not session.checked:
-            fb, _ = session.check(answer)
-            saved = self.saved() if fb else None
+        if session.unchecked(answer):
+            out = self.drill_check(kind, answer)
+            if "saved" in out:
+                out["regions"]["note"] = f"<p><strong>{escape(CHECKED_FIRST)}</strong></p>"
+            return out
         session.next_card()
-        return _joined(self.drill_show(kind), saved=saved)
+        return self.drill_show(kind)
 
     def drill_model(self, kind: str) -> dict:
         model = escape(self._drill(kind).model_answer())
@@ -240,11 +249,11 @@ class Session:
         data, problem = read(stored)
         if problem:
             return {"ok": False}
-        positions = {kind: drill.position for kind, drill in self.drills.items()}
+        positions = {kind: drill.card["id"] for kind, drill in self.drills.items()}
         conversation = self.conversation
         self.__init__(data)
-        for kind, position in positions.items():
-            self._drill(kind).position = position
+        for kind, card_id in positions.items():
+            self._drill(kind).go_to(card_id)
         self.conversation = conversation
         drafts = ClosingDrafts(self.workbook["practice"]["closing"])
         return {"ok": True, "regions": {"versions": _versions(drafts)}}
