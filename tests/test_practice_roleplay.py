@@ -301,3 +301,21 @@ def test_a_reply_that_pushes_is_not_thanked(kind, index):
     pushing = SCRIPT["after_pushing"]["yes" if kind == "yes" else "other"]
     assert any(c.lines[-1][1].startswith(line) for line in pushing), c.lines[-1]
     assert "thank" not in c.lines[-1][1].lower()
+
+
+def test_a_finished_run_from_an_older_file_is_shown_as_it_was_saved():
+    """A run kept before the script changed (or brought in with no seed) is not replayed
+    into a different conversation: its own lines and scores are shown."""
+    run = {
+        "seed": None,
+        "lines": [
+            {"who": "Interviewer", "text": "Any questions?"},
+            {"who": "You", "text": MODEL_CLOSE},
+            {"who": "Interviewer", "text": "Thank you, that's helpful to know."},
+        ],
+        "steps": [{"step": "close", "label": "Your close", "score": 90, "level": "strong",
+                   "failed": [], "missed": [], "chapter": "chapter 5"}],
+    }  # fmt: skip
+    c = Conversation.from_data(run, finished=True)
+    assert c.done and c.lines[2] == ("Interviewer", "Thank you, that's helpful to know.")
+    assert c.debrief()["steps"] == run["steps"] and c.move_options() == []

@@ -102,3 +102,26 @@ def test_the_debrief_is_a_list_not_a_table(tmp_path):
 
 def escape_free(text: str) -> str:
     return text.replace("'", "&#x27;")
+
+
+def test_a_workbook_from_before_the_role_play_resumed_opens_as_it_was(tmp_path):
+    """No ``current`` (an older workbook) and a run kept as it was: shown, debriefed."""
+    import json
+
+    from closing_kit.workbook.model import example_workbook
+
+    data = example_workbook()
+    data["practice"]["roleplay"].pop("current", None)
+    data["practice"]["roleplay"]["runs"] = [
+        {
+            "seed": None,
+            "lines": [{"who": "Interviewer", "text": "Any questions?"},
+                      {"who": "You", "text": GOOD}],
+            "steps": [{"step": "close", "label": "Your close", "score": 80, "level": "strong",
+                       "failed": [], "missed": [], "chapter": "chapter 5"}],
+        }
+    ]  # fmt: skip
+    (tmp_path / "w.json").write_text(json.dumps(data), encoding="utf-8")
+    view = RolePlay(store=tmp_path / "w.json")
+    assert view.conversation.done and "Any questions?" in view.transcript.value
+    assert "Your close: 80/100" in view.debrief.value

@@ -200,9 +200,12 @@ class Session:
             self.conversation = Conversation(data["seed"])
             saved = self.saved() if data.pop("current", None) is not None else None
         elif self.conversation is None:
-            last = data.get("current") or (data["runs"][-1] if data["runs"] else None)
-            self.conversation = Conversation.from_data(last) if last else None
-            self.conversation = self.conversation or Conversation(data["seed"])
+            if data.get("current"):
+                self.conversation = Conversation.from_data(data["current"])
+            elif data["runs"]:  # the last one, with its debrief
+                self.conversation = Conversation.from_data(data["runs"][-1], True)
+            else:
+                self.conversation = Conversation(data["seed"])
         c = self.conversation
         transcript = "".join(
             f"<p><strong>{escape(who)}:</strong> {escape(text)}</p>" for who, text in c.lines

@@ -102,13 +102,20 @@ class Conversation:
         self._rng = Random(f"{seed}:talk")
 
     @classmethod
-    def from_data(cls, run: dict) -> Conversation:
-        """The saved ``run`` replayed from the learner's own lines, where it stopped."""
+    def from_data(cls, run: dict, finished: bool = False) -> Conversation:
+        """The saved ``run`` replayed from the learner's own lines, where it stopped.
+
+        A ``finished`` run that replays differently (one brought in from an older
+        file, or from before the script changed) is shown exactly as it was saved.
+        """
         seed = run.get("seed")
         c = cls(seed if isinstance(seed, int) else 1)
         for line in run.get("lines", []):
             if line.get("who") == "You" and not c.done:
                 c.say(line.get("text", ""))
+        saved = [(line.get("who", ""), line.get("text", "")) for line in run.get("lines", [])]
+        if finished and (c.lines != saved or not c.done):
+            c.lines, c.steps, c.state = saved, [dict(s) for s in run.get("steps", [])], "done"
         return c
 
     @property

@@ -69,12 +69,14 @@ class RolePlay(ExerciseView):
         data = self.workbook["practice"]["roleplay"]
         if self.seed is not None:
             data["seed"] = self.seed
-        saved = data.get("current") or (self.runs[-1] if self.runs else None)
-        if not saved:
+        if not data.get("current") and not self.runs:
             self.restart()
             return
         # Where the learner stopped: mid-way, or the last conversation with its debrief.
-        self.conversation = Conversation.from_data(saved)
+        if data.get("current"):
+            self.conversation = Conversation.from_data(data["current"])
+        else:
+            self.conversation = Conversation.from_data(self.runs[-1], finished=True)
         self.words_note.value = ""
         self.result = None
         self.debrief.value = ""
