@@ -385,17 +385,26 @@ def test_a_drill_deals_cards_scores_answers_and_sums_up(server, browser):
     visit = Visit(browser, f"{server}/book/06-reservations.html")
     page, live = visit.page, visit.live
     box = visit.start("Your answer")
-    assert "card 1 of" in page.locator('[data-region="card"]').inner_text()
+    card = page.locator('[data-region="card"]')
+    assert "0 of 21 cards practiced so far" in card.inner_text()
     box.fill("That's fair. I ran a budget of 40,000 for two years. Does that answer it?")
     live.get_by_role("button", name="Check my answer").click()
     shown = _wait_score(page)
     assert "Your answer:" in shown and "In a follow-up letter" in shown
     live.get_by_role("button", name="Next card").click()
-    live.get_by_text("card 2 of").wait_for()
+    live.get_by_text("1 of 21 cards practiced").wait_for()
     live.get_by_role("button", name="Show a model answer").click()
     live.get_by_text("A model answer:").wait_for()
+    # Typed but not checked: Next card checks it and shows the feedback, on the same card.
+    second = card.inner_text()
+    box.fill("I see. Thank you for being open about it.")
+    live.get_by_role("button", name="Next card").click()
+    live.get_by_text("press Next card again").wait_for()
+    assert card.inner_text() == second and "Your answer:" in _status(page).inner_text()
+    live.get_by_role("button", name="Next card").click()
+    live.get_by_text("2 of 21 cards practiced").wait_for()
     live.get_by_role("button", name="End session and see summary").click()
-    live.get_by_text("1 attempt, average").wait_for()
+    live.get_by_text("2 attempts, average").wait_for()
     visit.close()
 
 
@@ -432,17 +441,107 @@ def test_the_role_play_runs_from_the_keyboard_to_its_debrief(server, browser):
     page.keyboard.press("Enter")
     words = live.get_by_role("textbox", name="Your words")
     words.wait_for(state="visible", timeout=START_TIMEOUT)
-    for _ in range(3):
+    for _ in range(3):  # two or three turns, as the conversation goes
+        said = live.locator('[data-region="transcript"] p').count()
         live.get_by_role("radio").first.focus()
         page.keyboard.press("Space")
         assert words.input_value()
         live.get_by_role("button", name="Say it").focus()
         page.keyboard.press("Enter")
+        page.wait_for_function(
+            "(n) => document.querySelectorAll('.ck-live [data-region=transcript] p').length > n",
+            arg=said,
+        )
+        if live.get_by_text("Debrief").count():
+            break
     live.get_by_text("Debrief").wait_for()
     assert "/100" in _status(page).inner_text()
-    assert words.is_disabled()
+    # No empty "Your words" box, and no "Say it", once the interview is over.
+    words.wait_for(state="hidden")
+    assert live.get_by_role("button", name="Say it").is_hidden()
     runs = json.loads(page.evaluate("localStorage.getItem('closing-kit-workbook')"))
     assert len(runs["practice"]["roleplay"]["runs"]) == 1
+    visit.close()
+
+
+def _say_first_move(live) -> None:
+    live.get_by_role("radio").first.check()
+    live.get_by_role("button", name="Say it").click()
+
+
+def _play_to_the_end(visit) -> None:
+    """The first move at each step, each time waiting for the interviewer's answer."""
+    for _ in range(3):
+        if visit.live.get_by_text("Debrief").count():
+            return
+        said = visit.live.locator('[data-region="transcript"] p').count()
+        _say_first_move(visit.live)
+        visit.page.wait_for_function(
+            "(n) => document.querySelectorAll('.ck-live [data-region=transcript] p').length > n",
+            arg=said,
+        )
+
+
+@pytest.mark.browser
+def test_the_role_play_resumes_after_a_reload_and_keeps_its_debrief(server, browser):
+    """Reload mid-way: the same transcript, the next step; reload after: the debrief."""
+    url = f"{server}/notebooks/09-final-five-minutes-role-play.html"
+    visit = Visit(browser, url)
+    live = visit.live
+    visit.start("Your words")
+    _say_first_move(live)
+    transcript = live.locator('[data-region="transcript"]')
+    transcript.locator("p").nth(2).wait_for()
+    before = transcript.inner_text()
+    again = Visit(browser, url, context=visit.context)
+    again.start("Your words")
+    again.live.locator('[data-region="transcript"] p').nth(2).wait_for()
+    assert again.live.locator('[data-region="transcript"]').inner_text() == before
+    _play_to_the_end(again)
+    again.live.get_by_text("Debrief").wait_for()
+    debrief = again.live.locator('[data-region="debrief"]').inner_text()
+    third = Visit(browser, url, context=visit.context)
+    third.live.get_by_role("button", name="Start practising").click()
+    third.live.get_by_text("Debrief").wait_for(timeout=START_TIMEOUT)
+    assert third.live.locator('[data-region="debrief"]').inner_text() == debrief
+    assert third.live.get_by_role("textbox", name="Your words").is_hidden()
+    for v in (third, again, visit):
+        assert v.blocked == [] and v.errors == []
+    visit.close()
+
+
+#: Every word of an element on one line: a word split over two lines has two boxes.
+BROKEN_WORDS = """(el) => {
+  const broken = [];
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    for (const m of node.textContent.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      if (lines.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.browser
+def test_the_debrief_breaks_no_word_on_a_phone(server, browser):
+    """At 390 px, "Answering a reservation" and every other word stay whole."""
+    visit = Visit(
+        browser,
+        f"{server}/notebooks/09-final-five-minutes-role-play.html",
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+    )
+    visit.start("Your words")
+    _play_to_the_end(visit)
+    debrief = visit.live.locator('[data-region="debrief"]')
+    assert debrief.locator("li").count() >= 2
+    assert debrief.evaluate(BROKEN_WORDS) == []
     visit.close()
 
 
@@ -458,8 +557,15 @@ def test_nothing_is_cut_off_or_scrolls_sideways_on_a_phone(server, browser, rel)
     box = visit.start({"drafter": "Your close", "roleplay": "Your words"}.get(kind, "Your answer"))
     if kind == "roleplay":
         for _ in range(3):
-            live.get_by_role("radio").first.check()
-            live.get_by_role("button", name="Say it").click()
+            if live.get_by_role("button", name="Say it").is_hidden():
+                break
+            said = live.locator('[data-region="transcript"] p').count()
+            _say_first_move(live)
+            page.wait_for_function(
+                "(n) => document.querySelectorAll('.ck-live [data-region=transcript] p')"
+                ".length > n",
+                arg=said,
+            )
         live.get_by_text("Debrief").wait_for()
     else:
         box.fill(STRONG if kind == "drafter" else "That makes sense. What are the next steps?")

@@ -70,3 +70,74 @@ def test_timed_mode_says_how_long_against_the_limit():
 )  # fmt: skip
 def test_a_typed_limit_becomes_whole_seconds_in_range(typed, limit):
     assert time_limit(typed) == limit
+
+
+def _deck(session) -> list[str]:
+    """The ids of one whole round of the deck, practising each card as it comes."""
+    ids = []
+    for _ in session.cards:
+        ids.append(session.card["id"])
+        session.check(session.card["model_response"])
+        session.next_card()
+    return ids
+
+
+@pytest.mark.parametrize("kind", ["reservation", "noncommittal"])
+def test_no_card_is_the_worked_example_above_the_drill(kind):
+    """The notebook works one card through; the drill deals every other card, never that one."""
+    from closing_kit.banks import worked_card
+    from closing_kit.worked import worked_examples
+
+    session = drill_for(kind, {}, 1)
+    key = session.kind.prompt_key
+    worked = worked_card(kind)
+    shown = " ".join(worked_examples(kind).split())  # the page's text, unwrapped
+    assert " ".join(worked[key].split()) in shown
+    dealt = _deck(session) + _deck(session)
+    assert worked["id"] not in dealt
+    assert all(" ".join(c[key].split()) not in shown for c in session.cards)
+    assert len(set(dealt)) == len(session.cards) == len(session.kind.cards()) - 1
+
+
+def test_each_learner_gets_their_own_deal_and_keeps_it():
+    """The seed and the workbook's id make the order: reproducible, and not everyone's."""
+    firsts = {drill_for("reservation", {}, 1, f"learner-{n}").card["id"] for n in range(12)}
+    assert len(firsts) > 3
+    a, b = drill_for("reservation", {}, 1, "abc"), drill_for("reservation", {}, 1, "abc")
+    assert a.order == b.order and _deck(a) == _deck(b)
+
+
+def test_a_new_session_resumes_with_the_cards_least_practised():
+    data = {}
+    first = drill_for("noncommittal", data, 3, "me")
+    seen = [first.card["id"]]
+    first.check(first.card["model_response"])
+    first.next_card()
+    seen.append(first.card["id"])
+    first.check(first.card["model_response"])
+    later = drill_for("noncommittal", data, None, "me")
+    assert later.card["id"] not in seen
+    assert later.progress == (2, len(later.cards))
+    assert "2 of 14 cards practiced so far" in later.heading()
+
+
+def test_once_every_card_is_practised_the_worst_scored_comes_first():
+    data = {}
+    session = drill_for("reservation", data, 5, "me")
+    for n in range(len(session.cards)):
+        answer = session.card["weak_response"] if n == 4 else session.card["model_response"]
+        session.check(answer)
+        session.next_card()
+    worst = data["attempts"][4]["card"]
+    again = drill_for("reservation", data, None, "me")
+    assert again.card["id"] == worst
+    assert "every card practiced" in again.heading()
+
+
+def test_an_answer_is_unchecked_until_those_words_are_checked():
+    session = drill_for("reservation", {}, 1)
+    assert not session.unchecked("   ")
+    assert session.unchecked("I ran a budget.")
+    session.check("I ran a budget.")
+    assert not session.unchecked("I ran a budget.")
+    assert session.unchecked("I ran a budget of 40k.")

@@ -70,15 +70,23 @@ def test_a_refused_draft_is_not_kept_as_a_version():
 
 def test_a_drill_keeps_each_attempt_and_sums_up():
     first = ask("drill_show", kind="noncommittal")["regions"]["card"]
-    assert "card 1 of" in first
+    assert "0 of 14 cards practiced so far" in first
     out = ask("drill_check", kind="noncommittal", answer="ok")
     assert "Your answer:" in out["regions"]["feedback"]
-    out = ask("drill_next", kind="noncommittal", answer="")
-    assert "card 2 of" in out["regions"]["card"]
+    out = ask("drill_next", kind="noncommittal", answer="ok")  # seen already: moves on
+    assert "1 of 14 cards practiced" in out["regions"]["card"] and out["regions"]["card"] != first
     assert "A model answer" in ask("drill_model", kind="noncommittal")["regions"]["model"]
+    card = out["regions"]["card"]
     out = ask("drill_next", kind="noncommittal", answer="What are the next steps?")
+    # Typed but not checked: checked and shown, on the same card; nothing scored unseen.
+    assert (
+        "Your answer:" in out["regions"]["feedback"] and "Next card again" in out["regions"]["note"]
+    )
+    assert "card" not in out["regions"]
     attempts = json.loads(out["saved"])["practice"]["noncommittal"]["attempts"]
     assert len(attempts) == 2
+    out = ask("drill_next", kind="noncommittal", answer="What are the next steps?")
+    assert out["regions"]["card"] != card and "2 of 14" in out["regions"]["card"]
     assert "2 attempts" in ask("drill_summary", kind="noncommittal")["regions"]["summary"]
 
 
@@ -92,11 +100,33 @@ def test_a_role_play_runs_to_its_debrief_and_is_kept():
     out = ask("roleplay_show")
     assert out["moves"] and not out["done"]
     assert ask("roleplay_say", words="")["regions"]["note"]  # refused, nothing said
-    for _ in range(3):
+    while not out["done"]:
         out = ask("roleplay_say", words=out["moves"][0]["text"])
+        assert problems(json.loads(out["saved"])) == []  # saved at every turn, valid
     assert out["done"] and "Debrief" in out["regions"]["debrief"]
+    assert "<table" not in out["regions"]["debrief"]
     saved = json.loads(out["saved"])
     assert len(saved["practice"]["roleplay"]["runs"]) == 1 and problems(saved) == []
+    assert "current" not in saved["practice"]["roleplay"]
+
+
+def test_a_reloaded_page_carries_on_the_role_play_then_shows_its_debrief():
+    """The page is reloaded mid-way (the engine starts again from the kept workbook)."""
+    out = ask("roleplay_show")
+    out = ask("roleplay_say", words=out["moves"][0]["text"])
+    kept = out["saved"]
+    assert json.loads(kept)["practice"]["roleplay"]["current"]["lines"][1]["who"] == "You"
+    web.start(kept)
+    again = ask("roleplay_show")
+    assert again["regions"]["transcript"] == out["regions"]["transcript"]
+    assert not again["done"] and again["moves"] == out["moves"]
+    while not again["done"]:
+        again = ask("roleplay_say", words=again["moves"][0]["text"])
+    web.start(again["saved"])
+    shown = ask("roleplay_show")
+    assert shown["done"] and shown["regions"]["debrief"] == again["regions"]["debrief"]
+    fresh = ask("roleplay_show", restart=True)
+    assert not fresh["done"] and fresh["regions"]["debrief"] == ""
 
 
 def test_the_exported_file_is_a_valid_workbook():
@@ -257,10 +287,10 @@ def test_work_kept_by_another_tab_is_carried_on_not_overwritten():
     other.closing_edit(closing_examples()["strong"][1]["text"])
     from_b = other.closing_save()["saved"]  # tab B: version 2
     ask("drill_show", kind="noncommittal")
-    ask("drill_next", kind="noncommittal")  # tab A is on card 2
+    on = ask("drill_next", kind="noncommittal")["regions"]["card"]  # tab A's second card
     out = ask("sync", stored=from_b)
     assert out["ok"] and "saved" not in out and "Version 2" in out["regions"]["versions"]
-    assert "card 2 of" in ask("drill_show", kind="noncommittal")["regions"]["card"]
+    assert ask("drill_show", kind="noncommittal")["regions"]["card"] == on
     ask("closing_edit", draft=closing_examples()["strong"][2]["text"])
     kept = json.loads(ask("closing_save")["saved"])["practice"]["closing"]["versions"]
     assert len(kept) == 3

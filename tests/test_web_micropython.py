@@ -67,7 +67,10 @@ for seed in range(1, 13):
         ask("roleplay_show", restart=True)
         for step in range(3):
             moves = web._session.roleplay_show()["moves"]
+            if not moves:  # over in two turns (a clear no, or everything asked at once)
+                break
             ask("roleplay_say", words=moves[(pick + step) % len(moves)]["text"])
+        ask("roleplay_show")  # the finished conversation, debriefed
     ask("roleplay_show", restart=True)
     for words in given["roleplay_words"]:
         ask("roleplay_say", words=words)

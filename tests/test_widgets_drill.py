@@ -32,8 +32,14 @@ def test_a_reservation_round(tmp_path):
     assert "In a follow-up letter" in drill.feedback.value
     drill.next_button.click()
     drill.answer.value = drill.card["weak_response"]
-    drill.next_button.click()  # typed but not checked: checked and kept
-    assert len(drill.attempts) == 2
+    before = drill.card["id"]
+    drill.next_button.click()  # typed but not checked: checked, kept and shown first
+    assert len(drill.attempts) == 2 and drill.card["id"] == before
+    assert (
+        "Your answer" in drill.feedback.value and "press Next card again" in drill.answer_note.value
+    )
+    drill.next_button.click()
+    assert drill.card["id"] != before and drill.feedback.value == ""
     drill.end_button.click()
     assert drill.result["attempts"] == 2 and "<svg" in drill.summary.value
     saved = read_workbook(tmp_path / "w.json")["practice"]["reservation"]
@@ -52,8 +58,10 @@ def test_the_summary_shows_checks_names_not_ids(tmp_path):
     drill = show_reservation_drill(seed=2, store=tmp_path / "w.json")
     for _ in range(3):
         drill.answer.value = drill.card["weak_response"]
-        drill.next_button.click()
+        drill.next_button.click()  # checks it and shows the feedback
+        drill.next_button.click()  # then moves on
     drill.end_button.click()
+    assert drill.result["attempts"] == 3
     assert "Most often missed" in drill.summary.value
     assert "addresses_concern" not in drill.summary.value
     assert all("_" not in label for label, _n in drill.result["missed"])
@@ -74,3 +82,29 @@ def test_attempts_come_back_after_a_restart(tmp_path):
     first.check_button.click()
     again = show_reservation_drill(store=tmp_path / "w.json")
     assert len(again.attempts) == 1 and again.session.data["seed"] == 4
+
+
+def test_next_card_never_scores_an_edited_answer_unseen(tmp_path):
+    """Checked, then changed: Next card checks the new words and shows them first."""
+    drill = show_noncommittal_drill(store=tmp_path / "w.json")
+    drill.answer.value = drill.card["weak_response"]
+    drill.check_button.click()
+    weak = drill.result["score"]
+    drill.answer.value = drill.card["model_response"]
+    drill.next_button.click()
+    assert drill.result["score"] > weak and "press Next card again" in drill.answer_note.value
+    assert [a["answer"] for a in drill.attempts] == [drill.card["model_response"]]
+
+
+def test_a_new_session_picks_up_where_the_last_one_left_off(tmp_path):
+    """Run the notebook again: a card not yet practised, and the count so far."""
+    first = show_reservation_drill(seed=1, store=tmp_path / "w.json")
+    seen = []
+    for _ in range(3):
+        seen.append(first.card["id"])
+        first.answer.value = first.card["model_response"]
+        first.check_button.click()
+        first.next_button.click()
+    again = show_reservation_drill(seed=1, store=tmp_path / "w.json")
+    assert again.card["id"] not in seen
+    assert "3 of" in again.card_html.value and "cards practiced so far" in again.card_html.value

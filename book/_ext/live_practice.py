@@ -178,11 +178,14 @@ def _body(kind: str, uid: str) -> str:
         _polite("transcript", "ck-live-transcript")
         + _polite("prompt")
         + '<div class="ck-live-region" data-region="moves"></div>'
+        # Hidden once the interview is over: no empty box and no "Say it" after the end.
+        + '<div class="ck-live-say" data-part="say">'
         + _box(uid, "words", "Your words", "Write what you would say, or pick a move above and "
                "edit it.", 5)
         + _polite("note")
-        + '<div class="ck-live-buttons">'
         + _button("roleplay_say", "Say it", args="words", cls="ck-live-primary")
+        + "</div>"
+        + '<div class="ck-live-buttons">'
         + _button("roleplay_show", "Start again", extra='{"restart": true}')
         + "</div>"
         + _status("debrief")

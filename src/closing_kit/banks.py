@@ -9,13 +9,19 @@ and the entry when something is wrong.
 from closing_kit.analysis.compat import data_json, memo
 from closing_kit.analysis.rubric import rubric
 
-__all__ = ["closing_examples", "noncommittal_cards", "reservation_cards", "roleplay_lines"]
+__all__ = [
+    "closing_examples",
+    "noncommittal_cards",
+    "reservation_cards",
+    "roleplay_lines",
+    "worked_card",
+]
 
 
-def _read(name: str) -> dict:
+def _read(name: str, version: int = 1) -> dict:
     data = data_json(name)
-    if not isinstance(data, dict) or data.get("schema_version") != 1:
-        raise ValueError(name + ": expected a JSON object with schema_version 1")
+    if not isinstance(data, dict) or data.get("schema_version") != version:
+        raise ValueError(f"{name}: expected a JSON object with schema_version {version}")
     return data
 
 
@@ -77,15 +83,37 @@ def noncommittal_cards() -> tuple[dict, ...]:
 
 @memo
 def roleplay_lines() -> dict:
-    """The role-play's script: the interviewer's lines, the steps' prompts, suggested moves."""
-    data = _read("roleplay.json")
-    for key in ("yes_replies", "next_steps_replies", "goodbyes", "yes_moves", "next_moves"):
+    """The role-play's script: its states, the interviewer's lines, the moves to pick from."""
+    data = _read("roleplay.json", 2)
+    for key in ("yes_replies", "next_steps_replies", "goodbyes", "yes_moves",
+                "no_replies", "needs", "after_yes", "after_vague"):  # fmt: skip
         if not isinstance(data.get(key), list) or not data[key]:
             raise ValueError(f"roleplay.json: needs a non-empty list {key!r}")
-    for key in ("opening", "after_reservation"):
+    for key in ("opening", "ignored_note", "process_fallback", "debrief_after"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise ValueError(f"roleplay.json: needs a text {key!r}")
-    for key in ("prompts", "chapters", "step_labels", "permission_replies"):
+    for key in ("states", "permission_replies", "permission_facts", "reaction_odds",
+                "own_checks", "vague_facts", "vague_process", "after_reservation",
+                "next_moves", "after_pushing"):  # fmt: skip
         if not isinstance(data.get(key), dict) or not data[key]:
             raise ValueError(f"roleplay.json: needs an object {key!r}")
+    # Lines and the facts they state go in step: one list of facts per line.
+    for lines, facts in (("yes_replies", "yes_facts"), ("next_steps_replies", "next_steps_facts")):
+        if len(data.get(facts, [])) != len(data[lines]):
+            raise ValueError(f"roleplay.json: {facts!r} needs one list of facts per {lines!r}")
+    states = data["states"]
+    for name, node in states.items():
+        if not set(node.get("next", ())) <= set(states):
+            raise ValueError(f"roleplay.json: state {name!r} leads to a state it does not define")
+    _unique(data["no_replies"], "roleplay.json no_replies")
+    for entry in data["no_replies"]:
+        _require(entry, ("id", "line", "after", "model_response", "weak_response"), "no_replies")
     return data
+
+
+def worked_card(kind: str) -> dict:
+    """The card a practice notebook works through above its drill (the bank's first).
+
+    The drill never deals it: a learner should not meet the worked answer as a card.
+    """
+    return (reservation_cards() if kind == "reservation" else noncommittal_cards())[0]

@@ -11,7 +11,7 @@ from html import escape
 
 from closing_kit.analysis import Feedback, level_for, level_info
 
-__all__ = ["drill_summary_html", "feedback_html", "score_chart_svg"]
+__all__ = ["debrief_html", "drill_summary_html", "feedback_html", "score_chart_svg"]
 
 
 def feedback_html(fb: Feedback, title: str = "Feedback") -> str:
@@ -77,4 +77,24 @@ def drill_summary_html(summary: dict | None, chart: str | None = None) -> str:
         f"{summary['average']}/100, best {summary['best']}/100.</strong></p>"
         f"<p>Most often missed: {escape(common) if common else 'nothing'}.</p>"
         + (score_chart_svg(summary["scores"]) if chart is None else chart)
+    )
+
+
+def debrief_html(debrief: dict) -> str:
+    """The role-play's debrief (``Conversation.debrief()``): one short block per step.
+
+    A list rather than a four-column table, so that on a 390 px phone every
+    word stays whole ("Answering a reservation", not "Answerin g").
+    """
+    items = "".join(
+        f"<li><strong>{escape(s['label'])}: {s['score']}/100</strong> "
+        f"({escape(level_info(s['level'] or level_for(s['score'])).label)}). "
+        f"Missed: {escape(', '.join(s['missed']) or 'nothing')}. "
+        f"Read again: {escape(s['chapter'])}.</li>"
+        for s in debrief["steps"]
+    )
+    notes = "".join(f"<p>{escape(note)}</p>" for note in debrief.get("notes", ()))
+    return (
+        f'<h4>Debrief</h4><ul class="ck-debrief">{items}</ul>{notes}'
+        f"<p>{escape(debrief['after'])}</p>"
     )

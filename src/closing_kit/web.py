@@ -34,7 +34,13 @@ from closing_kit.analysis import letter_version as _letter_version
 from closing_kit.analysis.compat import BadJSON, file_json, full_match, loads
 from closing_kit.banks import closing_examples
 from closing_kit.practice.drafts import ClosingDrafts
-from closing_kit.practice.drill import DRILLS, DrillSession, time_limit, timing_note
+from closing_kit.practice.drill import (
+    CHECKED_FIRST,
+    DRILLS,
+    DrillSession,
+    time_limit,
+    timing_note,
+)
 from closing_kit.practice.roleplay import Conversation
 from closing_kit.workbook.migrate import migrate
 from closing_kit.workbook.model import (
@@ -122,14 +128,16 @@ class Session:
     # -- the drills (chapters 6 and 7) ---------------------------------------------------
     def _drill(self, kind: str) -> DrillSession:
         if kind not in self.drills:
-            self.drills[kind] = DrillSession(DRILLS[kind], self.workbook["practice"][kind])
+            learner = self.workbook.get("id", "")  # each learner's own deal, resumed
+            self.drills[kind] = DrillSession(
+                DRILLS[kind], self.workbook["practice"][kind], None, learner
+            )
         return self.drills[kind]
 
     def drill_show(self, kind: str) -> dict:
         session = self._drill(kind)
-        n, total = session.card_number
         card = (
-            f"<p><strong>{escape(session.kind.title)}, card {n} of {total}.</strong> "
+            f"<p><strong>{escape(session.heading())}</strong> "
             f"The interviewer says:</p><blockquote>{escape(session.prompt)}</blockquote>"
         )
         return {
@@ -161,14 +169,15 @@ class Session:
         }
 
     def drill_next(self, kind: str, answer: str = "") -> dict:
-        """Move on; an answer typed but not checked is checked first, so it is kept."""
+        """Move on; an answer not yet checked is checked and shown first, and stays put."""
         session = self._drill(kind)
-        saved = None
-        if answer.strip() and not session.checked:
-            fb, _ = session.check(answer)
-            saved = self.saved() if fb else None
+        if session.unchecked(answer):
+            out = self.drill_check(kind, answer)
+            if "saved" in out:
+                out["regions"]["note"] = f"<p><strong>{escape(CHECKED_FIRST)}</strong></p>"
+            return out
         session.next_card()
-        return _joined(self.drill_show(kind), saved=saved)
+        return self.drill_show(kind)
 
     def drill_model(self, kind: str) -> dict:
         model = escape(self._drill(kind).model_answer())
@@ -180,9 +189,23 @@ class Session:
         return {"regions": {"summary": _html.drill_summary_html(summary, chart)}}
 
     # -- the role-play (chapter 9) -----------------------------------------------------
+    def _roleplay(self) -> dict:
+        return self.workbook["practice"]["roleplay"]
+
     def roleplay_show(self, restart: bool = False) -> dict:
-        if self.conversation is None or restart:
-            self.conversation = Conversation(self.workbook["practice"]["roleplay"]["seed"])
+        """The conversation where the reader left it: mid-way, or the last one, debriefed."""
+        data = self._roleplay()
+        saved = None
+        if restart:
+            self.conversation = Conversation(data["seed"])
+            saved = self.saved() if data.pop("current", None) is not None else None
+        elif self.conversation is None:
+            if data.get("current"):
+                self.conversation = Conversation.from_data(data["current"])
+            elif data["runs"]:  # the last one, with its debrief
+                self.conversation = Conversation.from_data(data["runs"][-1], True)
+            else:
+                self.conversation = Conversation(data["seed"])
         c = self.conversation
         transcript = "".join(
             f"<p><strong>{escape(who)}:</strong> {escape(text)}</p>" for who, text in c.lines
@@ -199,19 +222,23 @@ class Session:
             },
             "moves": moves,
             "done": c.done,
+            "saved": saved,
         }
 
     def roleplay_say(self, words: str) -> dict:
-        c = self.conversation or Conversation(self.workbook["practice"]["roleplay"]["seed"])
-        self.conversation = c
+        if self.conversation is None:
+            self.roleplay_show()
+        c = self.conversation
         problem = c.say(words)
         if problem:
             return {"regions": {"note": _alert(problem)}}
-        saved = None
+        data = self._roleplay()
         if c.done:
-            self.workbook["practice"]["roleplay"]["runs"].append(c.to_data())
-            saved = self.saved()
-        return _joined(self.roleplay_show(), saved=saved)
+            data.pop("current", None)
+            data["runs"].append(c.to_data())
+        else:
+            data["current"] = c.to_data()  # so a reload carries on from here
+        return _joined(self.roleplay_show(), saved=self.saved())
 
     # -- another tab -------------------------------------------------------------------
     def sync(self, stored: str) -> dict:
@@ -225,11 +252,11 @@ class Session:
         data, problem = read(stored)
         if problem:
             return {"ok": False}
-        positions = {kind: drill.position for kind, drill in self.drills.items()}
+        positions = {kind: drill.card["id"] for kind, drill in self.drills.items()}
         conversation = self.conversation
         self.__init__(data)
-        for kind, position in positions.items():
-            self._drill(kind).position = position
+        for kind, card_id in positions.items():
+            self._drill(kind).go_to(card_id)
         self.conversation = conversation
         drafts = ClosingDrafts(self.workbook["practice"]["closing"])
         return {"ok": True, "regions": {"versions": _versions(drafts)}}
@@ -285,19 +312,7 @@ def _moves(moves: list[dict]) -> str:
 
 
 def _debrief(c: Conversation) -> str:
-    debrief = c.debrief()
-    rows = "".join(
-        f"<tr><td>{escape(s['label'])}</td><td>{s['score']}/100</td>"
-        f"<td>{escape(', '.join(s['missed']) or 'nothing')}</td>"
-        f"<td>{escape(s['chapter'])}</td></tr>"
-        for s in debrief["steps"]
-    )
-    return (
-        '<h4>Debrief</h4><div class="ck-live-table"><table><thead><tr><th>Step</th>'
-        "<th>Score</th><th>Missed</th><th>Read again</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table></div><p>{escape(debrief['after'])}</p>"
-        "<p>This conversation is kept in your workbook.</p>"
-    )
+    return _html.debrief_html(c.debrief()) + "<p>This conversation is kept in your workbook.</p>"
 
 
 # -- reading and writing the workbook file --------------------------------------------

@@ -14,7 +14,7 @@ from closing_kit.analysis import (
     analyze_reservation,
     letter_version,
 )
-from closing_kit.banks import closing_examples, noncommittal_cards, reservation_cards
+from closing_kit.banks import closing_examples, worked_card
 
 __all__ = ["worked_examples"]
 
@@ -43,7 +43,7 @@ def worked_examples(kind: str) -> str:
                 "",
             ]
     elif kind == "reservation":
-        card = reservation_cards()[0]
+        card = worked_card("reservation")
         out.append(_block("The interviewer says:", card["concern"]))
         for label, key in (
             ("A strong answer:", "model_response"),
@@ -54,7 +54,7 @@ def worked_examples(kind: str) -> str:
         letter = letter_version(card["concern"], card["model_response"])
         out += ["", _block("The strong answer, as a paragraph for a follow-up letter:", letter)]
     elif kind == "noncommittal":
-        card = noncommittal_cards()[0]
+        card = worked_card("noncommittal")
         out.append(_block("The interviewer says:", card["reply"]))
         for label, key in (
             ("A strong answer:", "model_response"),

@@ -1,9 +1,12 @@
-"""A drill session (chapters 6 and 7): cards in a seeded order, attempts, a summary.
+"""A drill session (chapters 6 and 7): a deal that picks up where the learner left off.
 
 State is the workbook's ``practice["reservation"]`` or ``practice["noncommittal"]``:
 ``{"seed", "attempts"}``, each attempt ``{"card", "answer", "score", "level",
-"failed", "seconds"}``. The same seed deals the same cards, so a coach who
-demonstrates with a seed gets the cards the class gets.
+"failed", "seconds"}``. The next card is the one practised least, then the one
+that scored worst last time; ties fall in a shuffled order made from the seed
+and the learner's workbook, so each learner meets their own order, and the same
+workbook always deals the same way. The card the notebook works through above
+the drill (``banks.worked_card``) is never dealt.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from closing_kit.analysis import (
     letter_version,
 )
 from closing_kit.analysis.compat import Random, most_common
-from closing_kit.banks import noncommittal_cards, reservation_cards
+from closing_kit.banks import noncommittal_cards, reservation_cards, worked_card
 
 __all__ = [
+    "CHECKED_FIRST",
     "DRILLS",
     "TIME_LIMIT",
     "DrillKind",
@@ -29,6 +33,11 @@ __all__ = [
     "timing_note",
 ]
 
+#: What Next card says when it checked an answer instead of moving on.
+CHECKED_FIRST = (
+    "Your answer is checked and kept: read its feedback below, then press Next card again "
+    "(or clear the box to skip this card)."
+)
 #: Timed mode: the seconds a learner aims for by default, and the range they may choose.
 TIME_LIMIT = (60, 10, 600)
 
@@ -59,24 +68,28 @@ DRILLS = {
 }
 
 
-def drill_for(kind: str, data: dict, seed: int | None = None) -> DrillSession:
+def drill_for(kind: str, data: dict, seed: int | None = None, learner: str = "") -> DrillSession:
     """A session of the ``kind`` drill over the saved ``data`` (changed in place)."""
-    return DrillSession(DRILLS[kind], data, seed)
+    return DrillSession(DRILLS[kind], data, seed, learner)
 
 
 class DrillSession:
     """Deal cards, judge answers, keep every attempt, sum them up."""
 
-    def __init__(self, kind: DrillKind, data: dict, seed: int | None = None):
+    def __init__(self, kind: DrillKind, data: dict, seed: int | None = None, learner: str = ""):
         self.kind, self.data = kind, data
         if seed is not None or not isinstance(data.get("seed"), int):
             data["seed"] = 1 if seed is None else seed
         data["attempts"] = [a for a in data.get("attempts", []) if _is_attempt(a)]
-        self.cards = list(kind.cards())
+        worked = worked_card(kind.id)["id"]
+        self.cards = [c for c in kind.cards() if c["id"] != worked]
         self.order = list(range(len(self.cards)))
-        Random(data["seed"]).shuffle(self.order)  # CPython's order, in every Python
-        self.position = 0
+        # CPython's order, in every Python; the workbook's id makes it this learner's.
+        Random(f"{data['seed']}:{learner}" if learner else data["seed"]).shuffle(self.order)
+        self.position = 0  # cards dealt in this session
+        self.current = self._deal(None)
         self.checked = False
+        self.checked_answer = None
 
     @property
     def attempts(self) -> list[dict]:
@@ -84,7 +97,7 @@ class DrillSession:
 
     @property
     def card(self) -> dict:
-        return self.cards[self.order[self.position % len(self.order)]]
+        return self.cards[self.current]
 
     @property
     def prompt(self) -> str:
@@ -92,8 +105,34 @@ class DrillSession:
         return self.card[self.kind.prompt_key]
 
     @property
-    def card_number(self) -> tuple[int, int]:
-        return self.position % len(self.order) + 1, len(self.order)
+    def progress(self) -> tuple[int, int]:
+        """How many of the cards have been practised at least once, and how many there are."""
+        ids = {c["id"] for c in self.cards}
+        return len({a["card"] for a in self.attempts if a["card"] in ids}), len(self.cards)
+
+    def heading(self) -> str:
+        """The line above the card: where the learner is in the whole deck, not this session."""
+        done, total = self.progress
+        if done >= total:
+            return f"{self.kind.title}: every card practiced; here is one to improve."
+        return f"{self.kind.title}: {done} of {total} cards practiced so far."
+
+    def _deal(self, leaving: int | None) -> int:
+        """The least practised card, then the worst scored last time; never the one just left."""
+        times, last = {}, {}
+        for a in self.attempts:
+            times[a["card"]] = times.get(a["card"], 0) + 1
+            last[a["card"]] = a["score"]
+        rank = {n: k for k, n in enumerate(self.order)}
+        choices = [n for n in self.order if n != leaving] or self.order
+        return min(
+            choices,
+            key=lambda n: (
+                times.get(self.cards[n]["id"], 0),
+                last.get(self.cards[n]["id"], -1),
+                rank[n],
+            ),
+        )
 
     def check(self, answer: str, seconds: int | None = None) -> tuple[Feedback | None, str]:
         """Judge ``answer`` to the current card and keep it; a refused answer is not kept.
@@ -117,8 +156,12 @@ class DrillSession:
             self.attempts[-1] = record
         else:
             self.attempts.append(record)
-        self.checked = True
+        self.checked, self.checked_answer = True, answer
         return fb, ""
+
+    def unchecked(self, answer: str) -> bool:
+        """Whether ``answer`` holds words whose feedback the learner has not seen yet."""
+        return bool(answer.strip()) and answer != self.checked_answer
 
     def letter_paragraph(self, answer: str) -> str:
         """For reservations: the same answer as a paragraph for the follow-up letter."""
@@ -126,7 +169,14 @@ class DrillSession:
 
     def next_card(self) -> None:
         self.position += 1
-        self.checked = False
+        self.current = self._deal(self.current)
+        self.checked, self.checked_answer = False, None
+
+    def go_to(self, card_id: str) -> None:
+        """Show ``card_id`` (another tab's card), if it is still in the deck."""
+        for n, card in enumerate(self.cards):
+            if card["id"] == card_id:
+                self.current = n
 
     def model_answer(self) -> str:
         return self.card["model_response"]

@@ -14,10 +14,16 @@ from pathlib import Path
 import ipywidgets as w
 
 from closing_kit.feedback_html import drill_summary_html, feedback_html
-from closing_kit.practice.drill import DRILLS, TIME_LIMIT, DrillSession, timing_note
+from closing_kit.practice.drill import (
+    CHECKED_FIRST,
+    DRILLS,
+    TIME_LIMIT,
+    DrillSession,
+    timing_note,
+)
 from closing_kit.widgets.base import ExerciseView, auto_width, escape
 
-__all__ = ["Drill", "show_noncommittal_drill", "show_reservation_drill"]
+__all__ = ["CHECKED_FIRST", "Drill", "show_noncommittal_drill", "show_reservation_drill"]
 
 
 class Drill(ExerciseView):
@@ -89,7 +95,8 @@ class Drill(ExerciseView):
 
     def show(self) -> None:
         data = self.workbook["practice"][self.kind.id]
-        self.session = DrillSession(self.kind, data, self.seed)
+        # The workbook's id makes the deal this learner's; their attempts make it resume.
+        self.session = DrillSession(self.kind, data, self.seed, self.workbook.get("id", ""))
         self._show_card()
 
     @property
@@ -101,9 +108,8 @@ class Drill(ExerciseView):
         return self.session.attempts
 
     def _show_card(self) -> None:
-        n, total = self.session.card_number
         self.card_html.value = (
-            f"<p><strong>{escape(self.kind.title)}, card {n} of {total}.</strong> "
+            f"<p><strong>{escape(self.session.heading())}</strong> "
             f"The interviewer says:</p><blockquote>{escape(self.session.prompt)}</blockquote>"
         )
         self.answer.value = ""
@@ -133,9 +139,16 @@ class Drill(ExerciseView):
         self.save()
 
     def next_card(self) -> None:
-        """Move on; an answer typed but not checked is checked first, so it is kept."""
-        if self.answer.value.strip() and not self.session.checked:
+        """Move on; an answer not yet checked is checked and its feedback shown first.
+
+        Nothing is scored out of sight: the learner reads the feedback and presses
+        Next card again (or clears the box to skip the card).
+        """
+        if self.session.unchecked(self.answer.value):
             self.check()
+            if self.session.checked:
+                self.answer_note.value = f"<p><strong>{escape(CHECKED_FIRST)}</strong></p>"
+            return
         self.session.next_card()
         self._show_card()
 

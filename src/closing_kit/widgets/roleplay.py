@@ -1,8 +1,10 @@
 """The final five minutes as a role-play with a scripted interviewer (chapter 9).
 
 The conversation (its steps, the interviewer's lines, the debrief) is
-``closing_kit.practice.roleplay``; every finished conversation is kept in the
-workbook's ``practice.roleplay`` once it ends.
+``closing_kit.practice.roleplay``. The workbook's ``practice.roleplay`` keeps
+the conversation in progress (``current``, saved at every turn, so it resumes
+when the notebook runs again) and every finished one (``runs``); reopened
+after the end, the last finished conversation is shown with its debrief.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from closing_kit.feedback_html import debrief_html
 from closing_kit.practice.roleplay import Conversation
 from closing_kit.widgets.base import ExerciseView, auto_width, escape
 
@@ -18,7 +21,7 @@ __all__ = ["RolePlay", "show_roleplay"]
 
 
 class RolePlay(ExerciseView):
-    """Three steps with a scripted interviewer, then a debrief against the chapters."""
+    """Two or three steps with a scripted interviewer, then a debrief against the chapters."""
 
     title = "Final five minutes: role-play"
     sections = ("practice.roleplay",)
@@ -66,7 +69,20 @@ class RolePlay(ExerciseView):
         data = self.workbook["practice"]["roleplay"]
         if self.seed is not None:
             data["seed"] = self.seed
-        self.restart()
+        if not data.get("current") and not self.runs:
+            self.restart()
+            return
+        # Where the learner stopped: mid-way, or the last conversation with its debrief.
+        if data.get("current"):
+            self.conversation = Conversation.from_data(data["current"])
+        else:
+            self.conversation = Conversation.from_data(self.runs[-1], finished=True)
+        self.words_note.value = ""
+        self.result = None
+        self.debrief.value = ""
+        if self.conversation.done:
+            self._show_debrief()
+        self._show()
 
     # -- the conversation ----------------------------------------------------
     @property
@@ -74,7 +90,10 @@ class RolePlay(ExerciseView):
         return self.workbook["practice"]["roleplay"]["runs"]
 
     def restart(self) -> None:
-        self.conversation = Conversation(self.workbook["practice"]["roleplay"]["seed"])
+        data = self.workbook["practice"]["roleplay"]
+        self.conversation = Conversation(data["seed"])
+        if data.pop("current", None) is not None:
+            self.save(warn=False)  # the unfinished one is dropped on purpose
         self.debrief.value = ""
         self.words_note.value = ""
         self.result = None
@@ -88,10 +107,15 @@ class RolePlay(ExerciseView):
             return
         self.words_note.value = ""
         self.words.value = ""
+        data = self.workbook["practice"]["roleplay"]
         if self.conversation.done:
+            data.pop("current", None)
             self.runs.append(self.conversation.to_data())
             self._show_debrief()
             self.save(note="This conversation is kept in your workbook.", warn=False)
+        else:
+            data["current"] = self.conversation.to_data()
+            self.save(note="So far, kept in your workbook.", warn=False)
         self._show()
 
     # -- view ----------------------------------------------------------------
@@ -109,23 +133,16 @@ class RolePlay(ExerciseView):
         self.moves.options = c.move_options()
         self.moves.value = None
         self.moves.observe(self._on_move, names="value")
-        for widget in (self.moves, self.words, self.say_button):
-            widget.disabled = c.done
+        # After the end, nothing to type in: no empty box, no button that does nothing.
+        for widget in (self.prompt, self.moves, self.words, self.words_note, self.say_button):
+            widget.layout.display = "none" if c.done else None
+            if hasattr(widget, "disabled"):
+                widget.disabled = c.done
+        self.restart_button.description = "Practice again" if c.done else "Start again"
 
     def _show_debrief(self) -> None:
-        debrief = self.conversation.debrief()
-        self.result = debrief
-        rows = "".join(
-            f"<tr><td>{escape(s['label'])}</td><td>{s['score']}/100</td>"
-            f"<td>{escape(', '.join(s['missed']) or 'nothing')}</td>"
-            f"<td>{escape(s['chapter'])}</td></tr>"
-            for s in debrief["steps"]
-        )
-        self.debrief.value = (
-            "<h4>Debrief</h4><table><thead><tr><th>Step</th><th>Score</th><th>Missed</th>"
-            f"<th>Read again</th></tr></thead><tbody>{rows}</tbody></table>"
-            f"<p>{escape(debrief['after'])}</p>"
-        )
+        self.result = self.conversation.debrief()
+        self.debrief.value = debrief_html(self.result)
 
 
 def show_roleplay(seed: int | None = None, store: str | Path | None = None) -> RolePlay:

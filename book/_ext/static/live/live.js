@@ -225,10 +225,9 @@ if (typeof document !== "undefined") {
     }
     // A card just shown starts timed mode's clock.
     if (answer.regions && "card" in answer.regions) widget.ckShownAt = Date.now();
+    // The role-play is over: its box and "Say it" go, so no empty box is left on screen.
     if ("done" in answer) {
-      for (const el of widget.querySelectorAll('[data-value="words"], [data-op="roleplay_say"]')) {
-        el.disabled = answer.done;
-      }
+      for (const el of widget.querySelectorAll('[data-part="say"]')) el.hidden = answer.done;
     }
     if (answer.saved) {
       const problem = keep(answer.saved);
