@@ -26,7 +26,7 @@ IN_THE_ROOM = [
         "Ch. 5",
     ),
 ]
-#: The three answers to the closing question, one below the other.
+#: The four answers to the closing question, one below the other (chapters 5 to 7).
 BRANCHES = [
     ("yes", "A yes", ["Thank them; go on to next steps"], "Ch. 5"),
     (
@@ -36,6 +36,7 @@ BRANCHES = [
         "Ch. 6",
     ),
     ("vague", "A vague answer", ["Ask how the process will", "play out"], "Ch. 7"),
+    ("no", "A no", ["Thank them; ask what would", "make a stronger fit"], "Ch. 6"),
 ]
 AFTER_BRANCH = [
     ("5", ["Ask about the next steps", "and when they happen"], "Ch. 3"),
@@ -60,6 +61,7 @@ THEMES = {
         "yes": "#2e7d32",
         "doubt": "#a35c00",
         "vague": "#6a4c93",
+        "no": "#9c2a4a",
     },
     "dark": {
         "text": "#eceff4",
@@ -73,6 +75,7 @@ THEMES = {
         "yes": "#81c784",
         "doubt": "#ffb74d",
         "vague": "#c3a6f0",
+        "no": "#f48fb1",
     },
 }
 
@@ -147,7 +150,7 @@ def draw(theme: str) -> str:
     parts += _band(y, "In the room", c)
     y += 44
     y = _column(parts, y, IN_THE_ROOM, c, trailing=True)
-    # Step 4: the interviewer's answer is one of three, stacked between two rails.
+    # Step 4: the interviewer's answer is one of four, stacked between two rails.
     y = _column(parts, y, [("4", ["Listen to the answer, and respond"], "")], c)
     left, right = 14, W - 14
     box_x, box_w = 30, W - 60

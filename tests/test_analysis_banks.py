@@ -33,6 +33,32 @@ def test_weak_closings_fail_what_they_show(example):
     assert set(example["shows"]) <= set(fb.failed), (example["shows"], fb.failed)
 
 
+#: Words that ask the interviewer for a verdict on the candidate (McKee's direct ask).
+VERDICT_ASKS = (
+    "see me",
+    "move me forward",
+    "take me forward",
+    "put me forward",
+    "invited to",
+    "take forward",
+    "next stage",
+    "next round",
+    "going through",
+)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [e for e in closing_examples()["strong"] if "panel" in e["role"]],
+    ids=_id,
+)
+def test_panel_closings_use_the_softer_ask(example):
+    """Before a panel, a model close leaves out the verdict (chapter 5's "when not to ask")."""
+    last = example["text"].rsplit(".", 1)[-1].lower()
+    assert last.rstrip().endswith("?"), last
+    assert not [w for w in VERDICT_ASKS if w in last], last
+
+
 @pytest.mark.parametrize("card", reservation_cards(), ids=_id)
 def test_model_reservation_answers_score_strong(card):
     fb = analyze_reservation(card["concern"], card["model_response"])

@@ -11,8 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "book" / "coach-guide.md"
 STATED = re.compile(r"\b(\d+)-minute\b")
 ENDINGS_ROW = (
-    "| The endings: a yes, a reservation, a vague answer | 5 | 16 | {doc}`05-close-the-sale`, "
-    "{doc}`06-reservations`, {doc}`07-noncommittal-answers` |"
+    "| The endings: a yes, a reservation, a vague answer, a no | 5 | 16 | "
+    "{doc}`05-close-the-sale`, {doc}`06-reservations`, {doc}`07-noncommittal-answers` |"
 )
 
 
@@ -140,3 +140,11 @@ def test_the_check_catches_a_plan_that_does_not_add_up(change, complaint):
     text = GUIDE.read_text(encoding="utf-8")
     assert change[0] in text
     assert any(complaint in p for p in problems(text.replace(change[0], change[1], 1)))
+
+
+def test_every_plan_teaches_the_fourth_ending():
+    """Each plan names a no among the endings it teaches, and the guide teaches four (issue 18)."""
+    text = GUIDE.read_text(encoding="utf-8")
+    for plan in plans(text):
+        assert any("a no" in row[0] for row in plan["rows"]), plan["section"]
+    assert "four endings" in text and "**A no**" in text

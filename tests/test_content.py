@@ -104,7 +104,23 @@ def test_thank_you_timing_is_the_same_everywhere():
 # -- Length: a tip chapter reads in one sitting on a phone -----------------------
 
 #: Chapters held to the word limit, and the limit (issue 18).
-SHORT_CHAPTERS = ["05-close-the-sale", "06-reservations", "07-noncommittal-answers"]
+SHORT_CHAPTERS = [
+    "02-dont-leave-empty-handed",
+    "03-know-the-next-steps",
+    "04-lay-the-groundwork",
+    "05-close-the-sale",
+    "06-reservations",
+    "07-noncommittal-answers",
+    "08-remember-the-details",
+]
+#: Tip chapters whose "What to say" opens with one default script (issue 18).
+ONE_SCRIPT_CHAPTERS = [
+    "02-dont-leave-empty-handed",
+    "03-know-the-next-steps",
+    "04-lay-the-groundwork",
+    "05-close-the-sale",
+    "08-remember-the-details",
+]
 SHOWN_WORDS_MAX = 1200
 
 _FENCE = re.compile(r"^(`{3,}|:{3,})\s*(?:\{([\w-]+)\})?\s*(.*)$")
@@ -154,9 +170,70 @@ def prose_words(text: str) -> tuple[int, int]:
 
 @pytest.mark.parametrize("name", SHORT_CHAPTERS)
 def test_chapter_reads_in_under_1200_words(name):
-    """Chapters 5 to 7 show under 1,200 words when the page opens; other settings fold away."""
+    """Chapters 2 to 8 show under 1,200 words when the page opens; other settings fold away."""
     shown, _ = prose_words((ROOT / "book" / f"{name}.md").read_text(encoding="utf-8"))
     assert shown < SHOWN_WORDS_MAX, f"{name}: {shown} words shown"
+
+
+def shown_scripts(text: str) -> list[str]:
+    """Titles of the say-it scripts shown when the page opens, between the first and the
+    next heading of "What to say" (scripts inside a ``{dropdown}`` are folded away)."""
+    stack: list[tuple[str, bool]] = []  # (fence, folded), innermost last
+    shown: list[str] = []
+    inside = False
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("## "):
+            inside = line == "## What to say"
+            continue
+        if line.startswith("### ") and shown:
+            inside = False
+        fence = _FENCE.match(line)
+        if fence and stack and fence[1] == stack[-1][0] and not fence[2] and not fence[3]:
+            stack.pop()
+            continue
+        if fence and (fence[2] or fence[1].startswith("`")):
+            folded = any(f for _, f in stack) or fence[2] == "dropdown"
+            stack.append((fence[1], folded))
+            says = any(o.strip() == ":class: say-it" for o in lines[i + 1 : i + 3])
+            if inside and fence[2] == "admonition" and says and not folded:
+                shown.append(fence[3])
+    return shown
+
+
+@pytest.mark.parametrize("name", ONE_SCRIPT_CHAPTERS)
+def test_what_to_say_opens_with_one_default_script(name):
+    """A tip chapter shows one script to say out loud; the other settings fold away."""
+    scripts = shown_scripts((ROOT / "book" / f"{name}.md").read_text(encoding="utf-8"))
+    assert len(scripts) == 1, f"{name}: {scripts}"
+
+
+def test_the_script_count_skips_folded_settings():
+    """Only an unfolded say-it script under "What to say" counts."""
+    text = "\n".join(
+        [
+            "## What to say",
+            "```{admonition} Say it out loud: in person",
+            ":class: say-it",
+            "```",
+            "````{dropdown} On video",
+            "```{admonition} Say it out loud: on video",
+            ":class: say-it",
+            "```",
+            "````",
+            "```{admonition} Say it out loud: with a panel",
+            ":class: say-it",
+            "```",
+            "## What not to do",
+            "```{admonition} Say it out loud: later",
+            ":class: say-it",
+            "```",
+        ]
+    )
+    assert shown_scripts(text) == [
+        "Say it out loud: in person",
+        "Say it out loud: with a panel",
+    ]
 
 
 def test_the_word_count_leaves_out_only_what_is_folded():

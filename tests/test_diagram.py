@@ -37,6 +37,7 @@ def test_svg_is_self_contained_and_titled(theme):
         "closing question",
         "A reservation",
         "A vague answer",
+        "A no",
         "next steps",
         "follow up",
         "contact details",

@@ -100,6 +100,13 @@ def test_script_sheet_lines_are_still_in_their_chapters():
     assert copied >= 8
 
 
+def test_script_sheet_lists_the_four_endings():
+    """The sheet's answers to the closing question are the chapters' four endings (issue 18)."""
+    text = _html_text("script-sheet")
+    for ending in ("A yes:", "A reservation:", "A vague answer:", "A no:"):
+        assert ending in text, ending
+
+
 def test_without_chromium_the_html_is_written_and_the_reason_given(tmp_path, monkeypatch):
     """No Chromium: every page is written as HTML, no PDF is left behind, the reason is one line."""
     monkeypatch.setenv("CLOSING_KIT_CHROMIUM", str(tmp_path / "no-such-chromium"))
