@@ -99,7 +99,7 @@ def test_without_npm_the_build_runs_the_exercises_on_pyodide_and_says_so_in_one_
 
     import micropython_assets
 
-    monkeypatch.setenv("CLOSING_KIT_NPM_CACHE", str(tmp_path))
+    monkeypatch.setenv("CLOSING_KIT_CACHE", str(tmp_path))
     monkeypatch.setattr(micropython_assets.shutil, "which", lambda name: None)
     monkeypatch.setattr("npm_fetch.shutil.which", lambda name: None)
     config = types.SimpleNamespace(html_extra_path=[], closing_kit_micropython_url="x")
@@ -131,7 +131,7 @@ def test_a_build_without_npm_succeeds_and_its_exercise_uses_pyodide(tmp_path):
     env = {
         **os.environ,
         "PATH": os.path.dirname(sys.executable),  # python only: no npm, no node
-        "CLOSING_KIT_NPM_CACHE": str(tmp_path / "empty-cache"),
+        "CLOSING_KIT_CACHE": str(tmp_path / "empty-cache"),
     }
     proc = subprocess.run(build_command(book), capture_output=True, text=True, env=env, timeout=300)
     output = proc.stdout + proc.stderr

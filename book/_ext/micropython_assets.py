@@ -43,7 +43,7 @@ SERVED_DIR = "_micropython"
 
 
 def cache_root() -> Path:
-    """The cache folder for this version (``$CLOSING_KIT_NPM_CACHE`` overrides the base)."""
+    """The cache folder for this version, under ``npm_fetch.cache_base()``."""
     key = hashlib.sha256(f"{SPEC} {INTEGRITY} {FILES}".encode()).hexdigest()[:12]
     return cache_base() / f"micropython-{VERSION}-{key}"
 
