@@ -148,9 +148,27 @@ def wait_for_workers(page, n: int, timeout_ms: int = 120_000) -> list[str]:
 
 
 def open_and_run(page, base: str, notebook: str, until: str = ".ck-exercise textarea") -> None:
-    """Open ``notebook`` in JupyterLite, Run All Cells as a learner would, wait for ``until``."""
+    """Open ``notebook`` in JupyterLite, Run All Cells as a learner would, wait for ``until``.
+
+    If the kernel never starts, the failure says what the page showed and logged, so a
+    failure seen only under the whole suite's load can be read from CI's log.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    said = []
+    page.on("console", lambda m: said.append(f"{m.type}: {m.text}"[:300]))
+    page.on("requestfailed", lambda r: said.append(f"failed: {r.url} {r.failure}"[:300]))
     page.goto(f"{base}/lite/notebooks/index.html?path={notebook}")
-    page.wait_for_function("window.__ckKernelReady === true", timeout=180_000)
+    try:
+        page.wait_for_function("window.__ckKernelReady === true", timeout=180_000)
+    except PlaywrightTimeout:
+        status = page.evaluate(
+            "[...document.querySelectorAll('.jp-Notebook-ExecutionIndicator')]"
+            ".map(e => e.getAttribute('data-status'))"
+        )
+        raise AssertionError(
+            f"{notebook}: no kernel after 180 s; indicator {status}; the page logged: {said[-25:]}"
+        ) from None
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_text("Run All Cells", exact=True).click()
     page.wait_for_selector(until, timeout=180_000)
