@@ -81,8 +81,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         # The browser may move on (a page closed while its worker was still fetching).
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             while chunk := source.read(256 * 1024):
-                outputfile.write(chunk)
+                # Counted before it is written: a client that has read the whole body
+                # then finds it counted (the count raced the client's read before).
                 self.server.count(len(chunk))
+                outputfile.write(chunk)
 
     def log_message(self, *args):
         pass

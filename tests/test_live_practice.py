@@ -501,7 +501,7 @@ def test_the_role_play_resumes_after_a_reload_and_keeps_its_debrief(server, brow
     again.live.get_by_text("Debrief").wait_for()
     debrief = again.live.locator('[data-region="debrief"]').inner_text()
     third = Visit(browser, url, context=visit.context)
-    third.live.get_by_role("button", name="Start practising").click()
+    third.live.get_by_role("button", name="Start practicing").click()
     third.live.get_by_text("Debrief").wait_for(timeout=START_TIMEOUT)
     assert third.live.locator('[data-region="debrief"]').inner_text() == debrief
     assert third.live.get_by_role("textbox", name="Your words").is_hidden()
