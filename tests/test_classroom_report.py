@@ -107,7 +107,7 @@ def test_the_report_names_checks_by_label_with_comments_from_the_bank(klass):
         assert miss.label in report.html
         assert str(escape(comments_for(miss.kind, miss.check_id)[0])) in report.html
     assert "closing_question" not in report.html and "check_back" not in report.html
-    assert "Cards practised least" in report.html
+    assert "Cards practiced least" in report.html
 
 
 def test_anonymise_leaves_no_real_name_in_the_page_or_the_table(klass, tmp_path):

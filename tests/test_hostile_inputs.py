@@ -165,3 +165,13 @@ def test_a_batch_with_only_a_header_says_so(tmp_path):
     done = _run(args, tmp_path)
     err = done.stderr.decode("utf-8")
     assert done.returncode == 2 and "no answers under it" in err and "reasons above" not in err
+
+
+def test_a_huge_header_gives_a_short_message(tmp_path):
+    # A 20,000-character column name once came back as a 20 KB message.
+    (tmp_path / "answers.csv").write_text("x" * 20_000 + ",b\nhello,there\n", encoding="utf-8")
+    args = ["feedback", "closing", "--batch", "answers.csv", "--column", "answer"]
+    done = _run(args, tmp_path)
+    err = done.stderr.decode("utf-8")
+    assert done.returncode == 2 and "no answer column" in err
+    assert len(err.splitlines()) == 1 and len(err) < 300

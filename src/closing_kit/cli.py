@@ -234,7 +234,7 @@ def _feedback(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="closing-kit", description="Practise the last five minutes of a job interview."
+        prog="closing-kit", description="Practice the last five minutes of a job interview."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     fb = commands.add_parser("feedback", help="feedback on an answer read from standard input")

@@ -74,8 +74,13 @@ def _find_column(header: list[str], name: str, what: str, path: Path) -> int:
     loose = [i for i, h in enumerate(header) if h.strip().casefold() == name.strip().casefold()]
     if len(loose) == 1:
         return loose[0]
-    shown = ", ".join(repr(h) for h in header[:12]) + (" ..." if len(header) > 12 else "")
+    shown = ", ".join(repr(_short(h)) for h in header[:12]) + (" ..." if len(header) > 12 else "")
     raise BatchError(f"{path.name} has no {what} column {name!r} (its columns: {shown})")
+
+
+def _short(name: str, limit: int = 40) -> str:
+    """A column's name as a message shows it: a 20,000-character header stays one short line."""
+    return name if len(name) <= limit else name[: limit - 1] + "\u2026"
 
 
 def _answer_problem(text: str) -> str | None:

@@ -78,7 +78,7 @@ def build_report(folder: str | Path, anonymise: bool = False) -> ClassReport:
                 "learner": learner,
                 "name": names[n - 1],
                 "file": "" if anonymise else learner.file,
-                "practised": _practised(learner),
+                "practiced": _practiced(learner),
                 "chart": score_chart(series, f"chart{n}") if series else "",
                 "alt": text_alternative(series),
                 "latest_close": scrubs[n - 1](learner.latest_close)
@@ -183,7 +183,7 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _practised(learner: Learner) -> str:
+def _practiced(learner: Learner) -> str:
     parts = []
     if learner.closing:
         parts.append(_plural(len(learner.closing), "closing version", "closing versions"))
@@ -198,7 +198,7 @@ def _practised(learner: Learner) -> str:
     ticked = f"checklist: {learner.checklist_done} of {learner.checklist_total} ticked"
     if not parts:
         return f"No scored practice saved yet; {ticked}."
-    return "Practised: " + ", ".join(parts) + f"; {ticked}."
+    return "Practiced: " + ", ".join(parts) + f"; {ticked}."
 
 
 @cache
