@@ -153,7 +153,7 @@ def test_a_site_without_micropython_announces_pyodides_size():
 class Visit:
     """A page opened offline, recording what it fetched and what went wrong."""
 
-    def __init__(self, browser, url, context=None, **options):
+    def __init__(self, browser, url, context=None, init_script=None, **options):
         self.own = context is None
         # Service workers blocked: a request a worker answers is invisible to
         # Playwright's interception, so "nothing fetched before Start" would be unproven.
@@ -165,6 +165,8 @@ class Visit:
         self.requests = self.guard.requests
         self.blocked = self.guard.blocked
         self.errors = self.guard.errors
+        if init_script:  # runs before the page's own scripts
+            self.page.add_init_script(init_script)
         self.page.goto(url, wait_until="load")
         # The live exercise; a notebook page also shows its inert widgets, with the same labels.
         self.live = self.page.locator(".ck-live")
@@ -283,6 +285,40 @@ def test_two_tabs_keep_each_others_versions(server, browser):
     b.start()
     save(b, strong[1], 2)
     a.live.get_by_text("Version 2:").wait_for()  # tab A shows tab B's version
+    save(a, strong[2], 3)
+    kept = json.loads(a.page.evaluate("localStorage.getItem('closing-kit-workbook')"))
+    assert [v["text"] for v in kept["practice"]["closing"]["versions"]] == strong
+    a.close()
+    b.close()
+    a.context.close()
+
+
+@pytest.mark.browser
+def test_a_save_before_the_other_tabs_news_arrives_keeps_both(server, browser):
+    """Tab B saves while tab A has not yet heard of it (its storage event held back):
+    A's next save still carries B's version on, instead of writing its older copy over it."""
+    from closing_kit.banks import closing_examples
+
+    strong = [e["text"] for e in closing_examples()["strong"][:3]]
+    url = f"{server}/notebooks/05-closing-question-drafter.html"
+    # Registered before live.js's own listener, this one runs first and stops the event.
+    held = "window.addEventListener('storage', (e) => e.stopImmediatePropagation())"
+    a = Visit(browser, url, init_script=held)
+    a.own = False  # the tabs share the context, closed below
+    b = Visit(browser, url, a.context)
+
+    def save(visit, text, number):
+        visit.live.get_by_role("textbox", name="Your close").fill(text)
+        visit.live.get_by_role("button", name="Save this version").click()
+        visit.live.get_by_text(f"Kept as version {number}").wait_for()
+
+    a.start()
+    save(a, strong[0], 1)
+    b.start()
+    save(b, strong[1], 2)
+    b.page.wait_for_function(
+        "() => localStorage.getItem('closing-kit-workbook').includes('\"versions\"')"
+    )
     save(a, strong[2], 3)
     kept = json.loads(a.page.evaluate("localStorage.getItem('closing-kit-workbook')"))
     assert [v["text"] for v in kept["practice"]["closing"]["versions"]] == strong

@@ -124,9 +124,12 @@ if (typeof document !== "undefined") {
   const widgets = Array.from(document.querySelectorAll("[data-ck-live]"));
   let ready = null;
 
+  // The workbook this tab last wrote or carried on from (see catchUp).
+  let lastKept = null;
   const keep = (text) => {
     try {
       localStorage.setItem(ckLive.KEY, text);
+      lastKept = text;
       return "";
     } catch (err) {
       return "This browser would not keep your work (storage is full or turned off): download your workbook to keep it.";
@@ -252,7 +255,10 @@ if (typeof document !== "undefined") {
 
   const wire = (widget, call) => {
     const kind = widget.dataset.kind;
-    const send = (req) => apply(widget, call(req));
+    const send = (req) => {
+      catchUp();
+      apply(widget, call(req));
+    };
     if (widget.dataset.ckLive === "drafter") {
       const edit = ckLive.debounce(() => {
         const v = values(widget);
@@ -292,6 +298,7 @@ if (typeof document !== "undefined") {
     });
     widget.querySelector(".ck-live-download").addEventListener("click", () => {
       if (widget.ckFlush) widget.ckFlush();
+      catchUp();
       const file = call({ op: "export" });
       const link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob([file.text], { type: "application/json" }));
@@ -357,12 +364,26 @@ if (typeof document !== "undefined") {
 
   // Another tab of this site kept work: carry on from it, so this tab's next
   // save does not write its older copy over it. The boxes keep what is typed.
-  window.addEventListener("storage", (event) => {
-    if (event.key !== ckLive.KEY || !event.newValue || !ckLive.call) return;
-    const answer = ckLive.call({ op: "sync", stored: event.newValue });
+  // The "storage" event says so, but it may arrive after this tab's next
+  // request, so every request first compares the stored copy with the one
+  // this tab last kept (one getItem, no parse when they are the same).
+  const catchUp = (stored) => {
+    if (stored === undefined) {
+      try {
+        stored = localStorage.getItem(ckLive.KEY);
+      } catch (err) {
+        return;
+      }
+    }
+    if (!stored || stored === lastKept || !ckLive.call) return;
+    const answer = ckLive.call({ op: "sync", stored });
     if (!answer.ok) return;
+    lastKept = stored;
     for (const widget of widgets) {
       if (widget.ckStarted) apply(widget, { regions: answer.regions });
     }
+  };
+  window.addEventListener("storage", (event) => {
+    if (event.key === ckLive.KEY) catchUp(event.newValue);
   });
 }
