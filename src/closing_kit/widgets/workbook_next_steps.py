@@ -32,7 +32,7 @@ class NextStepsView(ExerciseView):
         self.answers = {}
         for answer in data["answers"]:
             box = self.text(answer["label"], placeholder=answer["placeholder"])
-            self.bind_noted(box, "next_steps", answer["id"])
+            self.bind_text(box, "next_steps", answer["id"])
             self.answers[answer["id"]] = box
         self.stated_date = self.date_picker(LABELS["stated_date"])
         self.bind_date(self.stated_date, "next_steps", "stated_date")
