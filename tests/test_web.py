@@ -234,3 +234,27 @@ def test_work_kept_by_another_tab_is_carried_on_not_overwritten():
     kept = json.loads(ask("closing_save")["saved"])["practice"]["closing"]["versions"]
     assert len(kept) == 3
     assert ask("sync", stored="{not json") == {"ok": False}
+
+
+def test_every_request_the_page_sends_is_in_the_table():
+    """The buttons' data-op and live.js's own requests are all answered (web.OPS, SESSION_OPS)."""
+    import re
+
+    import live_practice
+
+    html = "".join(live_practice.render(kind, "u") for kind in live_practice.KINDS)
+    script = Path(live_practice.STATIC, "live", "live.js").read_text(encoding="utf-8")
+    sent = set(re.findall(r'data-op="(\w+)"', html)) | set(re.findall(r'op: "(\w+)"', script))
+    assert len(sent) > 10 and sent <= set(web.OPS) | set(web.SESSION_OPS)
+
+
+def test_another_module_answers_requests_of_its_own(monkeypatch):
+    """``add_op``: a module's request runs on the open session; a taken name is refused."""
+    monkeypatch.setattr(web, "SESSION_OPS", dict(web.SESSION_OPS))
+    web.add_op(
+        "take_note", lambda session, seconds: {"seconds": seconds, "id": session.workbook["id"]}
+    )
+    ask("start")
+    assert ask("take_note", seconds=3) == {"seconds": 3, "id": web._session.workbook["id"]}
+    with pytest.raises(ValueError, match="already answered"):
+        web.add_op("closing_show", lambda session: {})
