@@ -15,11 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from npm_fetch import cache_base
 
 ROOT = Path(__file__).resolve().parent.parent
 MP_VERSION = "1.27.0"
 MP_PACKAGE = "@micropython/micropython-webassembly-pyscript"
-MP_CACHE = Path.home() / ".cache" / "closing-kit" / "micropython"
+MP_CACHE = cache_base() / "micropython"  # where .ci/run installs it
 MJS = MP_CACHE / "node_modules" / MP_PACKAGE / "micropython.mjs"
 
 # The program both Pythons run: every case, one JSON line each.

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from lab_support import _free_port, lab_page, run_all
+from npm_fetch import cache_base
 from tests_support import wait_for_file
 
 pytestmark = pytest.mark.browser
@@ -31,7 +32,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "class-of-2027"
 CHP_VERSION = "5.3.0"
-CHP_CACHE = Path.home() / ".cache" / "closing-kit" / "chp"
+CHP_CACHE = cache_base() / "chp"  # where .ci/run installs it
 CLOSES = {
     "ana": (
         "Thank you for your time today. You need someone who can run scheduling for three sites, "

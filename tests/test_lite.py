@@ -269,3 +269,31 @@ def test_every_notebook_runs_in_the_lite_kernel_and_the_files_it_can_make(server
     assert report["files"]["schema"] == len("[]"), "the example workbook is valid"
     assert "python-docx" in lite.NOT_IN_BROWSER
     assert "notebooks/08-thank-you-letters" in lite.BROWSER_LIMITS
+
+
+def test_two_clones_keep_their_own_wheels_in_the_shared_cache(tmp_path, monkeypatch):
+    """Two trees building into one lite-own cache: each build replaces only its own tree's
+    older wheel, never the other tree's (the cache is shared by every clone)."""
+
+    def fake_pip_wheel(command, what, **kwargs):  # pip itself is not what is tested here
+        out = Path(command[command.index("-w") + 1])
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "closing_kit-1.0-py3-none-any.whl").write_bytes(b"wheel")
+        return ""
+
+    monkeypatch.setattr(lite, "run", fake_pip_wheel)
+    trees = []
+    for name in ("one", "two"):
+        tree = tmp_path / name
+        (tree / "src" / "closing_kit").mkdir(parents=True)
+        (tree / "pyproject.toml").write_text("[project]\nname = 'closing-kit'\n")
+        (tree / "README.md").write_text(name)
+        (tree / "src" / "closing_kit" / "__init__.py").write_text("")
+        trees.append(tree)
+    cache = tmp_path / "cache"
+    one = lite.own_wheel(cache, trees[0])
+    two = lite.own_wheel(cache, trees[1])
+    assert one.is_file() and two.is_file() and one.parent != two.parent
+    (trees[1] / "src" / "closing_kit" / "__init__.py").write_text("x = 1\n")
+    newer = lite.own_wheel(cache, trees[1])
+    assert newer.is_file() and not two.exists() and one.is_file()

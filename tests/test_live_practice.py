@@ -115,32 +115,18 @@ def test_without_npm_the_build_runs_the_exercises_on_pyodide_and_says_so_in_one_
 def test_a_build_without_npm_succeeds_and_its_exercise_uses_pyodide(tmp_path):
     """No npm, nothing cached: a book with a live exercise builds, one line says MicroPython is
     not served, and its page announces Pyodide's size and gives live.js no MicroPython."""
-    import os
-
-    from book_copy import build_command
+    from tests_support import build_tiny_book_without_npm
 
     ext = Path(live_practice.__file__).parent
-    book = tmp_path / "book"
-    book.mkdir()
-    (book / "_config.yml").write_text(
-        "title: no npm\nonly_build_toc_files: true\nsphinx:\n  local_extensions:\n"
-        f"    live_practice: {json.dumps(str(ext))}\n"
+    code, output, html = build_tiny_book_without_npm(
+        tmp_path, {"live_practice": ext}, "# Index\n\n```{live-practice} drafter\n```\n"
     )
-    (book / "_toc.yml").write_text("format: jb-book\nroot: index\n")
-    (book / "index.md").write_text("# Index\n\n```{live-practice} drafter\n```\n")
-    env = {
-        **os.environ,
-        "PATH": os.path.dirname(sys.executable),  # python only: no npm, no node
-        "CLOSING_KIT_CACHE": str(tmp_path / "empty-cache"),
-    }
-    proc = subprocess.run(build_command(book), capture_output=True, text=True, env=env, timeout=300)
-    output = proc.stdout + proc.stderr
-    assert proc.returncode == 0, output[-3000:]
+    assert code == 0, output[-3000:]
     lines = [line for line in output.splitlines() if "MicroPython" in line]
     assert len(lines) == 1 and "Pyodide instead" in lines[0], output[-3000:]
-    html = (book / "_build" / "html" / "index.html").read_text(encoding="utf-8")
-    assert live_practice.PYODIDE_NOTE in html and 'data-micropython=""' in html
-    assert not (book / "_build" / "html" / "_micropython").exists()
+    page = (html / "index.html").read_text(encoding="utf-8")
+    assert live_practice.PYODIDE_NOTE in page and 'data-micropython=""' in page
+    assert not (html / "_micropython").exists()
 
 
 def test_a_site_without_micropython_announces_pyodides_size():

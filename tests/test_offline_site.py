@@ -10,15 +10,11 @@ so it can stop the server; the context is also set offline.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from book_copy import build_command
 from browser_support import (
     CLOSE,
     Guard,
@@ -32,6 +28,7 @@ from browser_support import (
     wait_for_workers,
 )
 from browser_waits import KERNEL_READY
+from tests_support import build_tiny_book_without_npm
 
 EXT = Path(__file__).resolve().parent.parent / "book" / "_ext"
 
@@ -49,35 +46,15 @@ def _manifest(site: Path, worker: str = "sw.js") -> dict[str, str]:
     return dict(re.findall(r'\{url:"([^"]+)",revision:(?:"([^"]*)"|null)\}', sw))
 
 
-TINY_CONFIG = """\
-title: no node
-only_build_toc_files: true
-sphinx:
-  local_extensions:
-    theme_fixes: {ext}
-    service_worker: {ext}
-"""
-
-
 @pytest.mark.slow  # a (tiny) book build: seconds, not part of the quick loop
 def test_build_without_node_still_succeeds_and_says_so(tmp_path):
     """With no npm or node, the build succeeds, one line says so, and no page registers a worker."""
-    book = tmp_path / "book"
-    book.mkdir()
-    (book / "_config.yml").write_text(TINY_CONFIG.format(ext=json.dumps(str(EXT))))
-    (book / "_toc.yml").write_text("format: jb-book\nroot: index\n")
-    (book / "index.md").write_text("# Index\n\nOne page.\n")
-    env = {
-        **os.environ,
-        "PATH": os.path.dirname(sys.executable),  # python only: no npm, no node
-        "CLOSING_KIT_CACHE": str(tmp_path / "empty-cache"),
-    }
-    proc = subprocess.run(build_command(book), capture_output=True, text=True, env=env, timeout=300)
-    output = proc.stdout + proc.stderr
-    assert proc.returncode == 0, output[-3000:]
+    code, output, html = build_tiny_book_without_npm(
+        tmp_path, {"theme_fixes": EXT, "service_worker": EXT}, "# Index\n\nOne page.\n"
+    )
+    assert code == 0, output[-3000:]
     lines = [line for line in output.splitlines() if "closing-kit: no service worker" in line]
     assert len(lines) == 1 and "npm" in lines[0], output[-3000:]
-    html = book / "_build" / "html"
     assert not (html / "sw.js").exists()
     assert "ck-sw-register.js" not in (html / "index.html").read_text()
 

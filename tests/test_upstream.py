@@ -110,3 +110,17 @@ def test_a_build_with_another_theme_version_stops_at_its_start(tmp_path):
     lines = [line for line in proc.stderr.splitlines() if "pydata-sphinx-theme is 0.18.0" in line]
     assert len(lines) == 1 and "theme_fixes.py" in lines[0], proc.stderr
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+@pytest.mark.parametrize(
+    "name", [n for n, r in upstream.RELIANCES.items() if r.where.split()[0].endswith(".js")]
+)
+def test_each_browser_script_names_its_reliance_and_the_version_it_was_written_for(name):
+    """The scripts the browser runs say which fenced detail they use, as of which version,
+    so setting a new version in upstream.py without re-checking the script fails here."""
+    r = upstream.RELIANCES[name]
+    text = (ROOT / r.where.split()[0]).read_text(encoding="utf-8")
+    assert f'"{name}"' in text, f"{r.where} does not name the reliance {name!r}"
+    assert f"{r.package} {r.written_for}" in text, (
+        f"{r.where} was not re-checked for {r.package} {r.written_for}"
+    )

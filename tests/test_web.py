@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from pathlib import Path
 
@@ -189,66 +188,6 @@ def test_kept_work_that_cannot_be_read_is_not_thrown_away():
     assert ask("start", stored=good) == {"ok": True, "message": "", "saved": good}
 
 
-def _mutations(data):
-    """Every value replaced by a wrong one, every key removed, an unknown key added."""
-    wrong = [None, 7, "x", [], {}, True, "2026-02-30", -1]
-
-    def walk(node, path):
-        if isinstance(node, dict):
-            yield path + ("+",), None
-            for key, value in node.items():
-                yield path + (key, "-"), None
-                yield from walk(value, path + (key,))
-        elif isinstance(node, list):
-            for n, value in enumerate(node):
-                yield from walk(value, path + (n,))
-        for bad in wrong:
-            yield path, bad
-
-    for path, bad in walk(data, ()):
-        copy_ = copy.deepcopy(data)
-        if not path:
-            yield bad
-            continue
-        parent = copy_
-        *parents, last = path
-        if last in ("+", "-"):
-            for part in parents[:-1] if last == "-" else parents:
-                parent = parent[part]
-            if last == "+":
-                parent["surprise"] = 1
-            else:
-                del parent[parents[-1]]
-        else:
-            for part in parents:
-                parent = parent[part]
-            parent[last] = bad
-        yield copy_
-
-
-@pytest.mark.parametrize(
-    ("version", "data"),
-    [
-        (3, example_workbook()),
-        (3, new_workbook()),
-        (2, json.loads(LEGACY_V2.read_text(encoding="utf-8"))),
-        (1, VERSION_1),
-    ],
-    ids=["example-v3", "new-v3", "legacy-v2", "v1"],
-)
-def test_the_small_validator_agrees_with_jsonschema(version, data):
-    """On a valid workbook and every one-step corruption of it, both say valid or invalid."""
-    assert web.schema_problems(data, version) == problems(data, version) == []
-    disagree = []
-    count = 0
-    for broken in _mutations(data):
-        count += 1
-        mine, theirs = web.schema_problems(broken, version), problems(broken, version)
-        if bool(mine) != bool(theirs):
-            disagree.append((json.dumps(broken)[:200], mine[:1], theirs[:1]))
-    assert count > 50 and disagree == []
-
-
 def test_only_the_sessions_own_requests_are_run():
     """Nothing before `start`, and no private method by name."""
     web._session = None
@@ -295,3 +234,27 @@ def test_work_kept_by_another_tab_is_carried_on_not_overwritten():
     kept = json.loads(ask("closing_save")["saved"])["practice"]["closing"]["versions"]
     assert len(kept) == 3
     assert ask("sync", stored="{not json") == {"ok": False}
+
+
+def test_every_request_the_page_sends_is_in_the_table():
+    """The buttons' data-op and live.js's own requests are all answered (web.OPS, SESSION_OPS)."""
+    import re
+
+    import live_practice
+
+    html = "".join(live_practice.render(kind, "u") for kind in live_practice.KINDS)
+    script = Path(live_practice.STATIC, "live", "live.js").read_text(encoding="utf-8")
+    sent = set(re.findall(r'data-op="(\w+)"', html)) | set(re.findall(r'op: "(\w+)"', script))
+    assert len(sent) > 10 and sent <= set(web.OPS) | set(web.SESSION_OPS)
+
+
+def test_another_module_answers_requests_of_its_own(monkeypatch):
+    """``add_op``: a module's request runs on the open session; a taken name is refused."""
+    monkeypatch.setattr(web, "SESSION_OPS", dict(web.SESSION_OPS))
+    web.add_op(
+        "take_note", lambda session, seconds: {"seconds": seconds, "id": session.workbook["id"]}
+    )
+    ask("start")
+    assert ask("take_note", seconds=3) == {"seconds": 3, "id": web._session.workbook["id"]}
+    with pytest.raises(ValueError, match="already answered"):
+        web.add_op("closing_show", lambda session: {})

@@ -154,3 +154,75 @@ def plant_strays(book: Path) -> dict[str, str]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
     return files
+
+
+def _paths(node, path, wrong):
+    """Each place in ``node`` to break: ``(path, value)``; ``+``/``-`` add or remove a key."""
+    if isinstance(node, dict):
+        yield path + ("+",), None
+        for key, value in node.items():
+            yield path + (key, "-"), None
+            yield from _paths(value, path + (key,), wrong)
+    elif isinstance(node, list):
+        for n, value in enumerate(node):
+            yield from _paths(value, path + (n,), wrong)
+    for bad in wrong:
+        yield path, bad
+
+
+def mutations(data, wrong=(None, 7, "x", [], {}, True, "2026-02-30", -1)):
+    """``data`` with one thing broken: each value replaced by each of ``wrong``, each key
+    removed, an unknown key added (for validators that must agree on every case)."""
+    import copy
+
+    for path, bad in _paths(data, (), wrong):
+        if not path:
+            yield copy.deepcopy(bad)
+            continue
+        broken = copy.deepcopy(data)
+        parent = broken
+        *parents, last = path
+        if last == "+":
+            for part in parents:
+                parent = parent[part]
+            parent["surprise"] = 1
+        elif last == "-":
+            for part in parents[:-1]:
+                parent = parent[part]
+            del parent[parents[-1]]
+        else:
+            for part in parents:
+                parent = parent[part]
+            parent[last] = copy.deepcopy(bad)
+        yield broken
+
+
+def build_tiny_book_without_npm(
+    folder: Path, extensions: dict[str, Path], page: str
+) -> tuple[int, str, Path]:
+    """Build a one-page book in ``folder/book`` with Python alone on PATH (no npm, no node)
+    and an empty cache: ``(returncode, output, html folder)``.
+
+    ``extensions`` are the local Sphinx extensions it loads (name -> folder),
+    ``page`` the Markdown of its one page.
+    """
+    import subprocess
+    import sys
+
+    from book_copy import build_command
+
+    book = folder / "book"
+    book.mkdir()
+    lines = "".join(f"    {name}: {json.dumps(str(path))}\n" for name, path in extensions.items())
+    (book / "_config.yml").write_text(
+        f"title: no npm\nonly_build_toc_files: true\nsphinx:\n  local_extensions:\n{lines}"
+    )
+    (book / "_toc.yml").write_text("format: jb-book\nroot: index\n")
+    (book / "index.md").write_text(page)
+    env = {
+        **os.environ,
+        "PATH": os.path.dirname(sys.executable),  # python only: no npm, no node
+        "CLOSING_KIT_CACHE": str(folder / "empty-cache"),
+    }
+    proc = subprocess.run(build_command(book), capture_output=True, text=True, env=env, timeout=300)
+    return proc.returncode, proc.stdout + proc.stderr, book / "_build" / "html"

@@ -241,15 +241,22 @@ def project_root() -> Path:
     return root
 
 
-def own_wheel(cache: Path) -> Path:
-    """Our wheel, built with ``pip wheel`` from a copy of ``src/`` (cached by content)."""
-    root = project_root()
+def own_wheel(cache: Path, root: Path | None = None) -> Path:
+    """Our wheel, built with ``pip wheel`` from a copy of ``src/`` (cached by content).
+
+    The cache is shared by every clone on the machine, so each clone's wheels
+    sit in folders keyed by its path too (``closing-kit-<clone>-<content>``),
+    and a build deletes only its own clone's older wheels: two builds from
+    two trees at once never delete each other's.
+    """
+    root = root or project_root()
     sources = [root / "pyproject.toml", root / "README.md"]
     sources += sorted(p for p in (root / "src").rglob("*") if p.is_file() and _packaged(p))
     digest = hashlib.sha256()
     for path in sources:
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-    folder = cache / f"closing-kit-{digest.hexdigest()[:12]}"
+    clone = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:8]
+    folder = cache / f"closing-kit-{clone}-{digest.hexdigest()[:12]}"
     found = sorted(folder.glob("closing_kit-*.whl"))
     if found:
         return found[0]
@@ -266,8 +273,10 @@ def own_wheel(cache: Path) -> Path:
         if not built:
             raise VendorError("pip wheel built no closing_kit wheel")
         folder.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(built[0], folder / built[0].name)
-    for old in cache.glob("closing-kit-*"):
+        partial = folder / f".{built[0].name}.partial"  # never a half-copied wheel in the cache
+        shutil.copy2(built[0], partial)
+        partial.replace(folder / built[0].name)
+    for old in cache.glob(f"closing-kit-{clone}-*"):
         if old != folder:
             shutil.rmtree(old, ignore_errors=True)
     return folder / built[0].name

@@ -39,10 +39,13 @@ ENGINE_FILES = (
     "banks.py",
     "checklist.py",
     "web.py",
+    "web_session.py",
+    "schema_check.py",
     "workbook/__init__.py",
     "workbook/_data.py",
     "workbook/model.py",
     "workbook/migrate.py",
+    "workbook/reader.py",
     "feedback_html.py",  # the notebooks' feedback wording, shared with the page
     "data/*.json",
     "data/workbook/*.json",
@@ -121,14 +124,15 @@ def _polite(name: str, cls: str = "") -> str:
 
 def _timed(uid: str) -> str:
     """Timed mode, as in the notebooks: a tick box and the seconds to aim for."""
+    from closing_kit.feedback_html import LABELS
     from closing_kit.practice.drill import TIME_LIMIT
 
     default, low, high = TIME_LIMIT
     return (
         '<div class="ck-live-timed">'
         f'<input type="checkbox" id="{uid}-timed" data-value="timed">'
-        f'<label for="{uid}-timed">Timed mode</label>'
-        f'<label for="{uid}-limit">Seconds</label>'
+        f'<label for="{uid}-timed">{LABELS["timed"]}</label>'
+        f'<label for="{uid}-limit">{LABELS["seconds"]}</label>'
         f'<input type="number" id="{uid}-limit" data-value="limit" value="{default}" '
         f'min="{low}" max="{high}" step="5" inputmode="numeric" '
         f'aria-describedby="{uid}-limit-hint">'
@@ -139,16 +143,17 @@ def _timed(uid: str) -> str:
 
 
 def _body(kind: str, uid: str) -> str:
+    # The boxes' and buttons' words are the notebooks' (feedback_html.LABELS).
+    from closing_kit.feedback_html import LABELS as L
+
     if kind == "drafter":
         return (
-            _box(uid, "job_ad", "Job ad (optional)", "Paste the job ad's main requirements, so "
-                 "your evidence can match the role's words.", 3)
-            + _box(uid, "draft", "Your close", "Thank them, sum up why you fit, then ask your "
-                   "closing question. Feedback appears as you type.", 6)
+            _box(uid, "job_ad", L["job_ad"], L["job_ad_hint"], 3)
+            + _box(uid, "draft", L["draft"], L["draft_hint"], 6)
             + _status("feedback")
             + '<div class="ck-live-buttons">'
-            + _button("closing_save", "Save this version")
-            + _button("closing_models", "Show model answers", cls="ck-live-toggle")
+            + _button("closing_save", L["save_version"])
+            + _button("closing_models", L["show_models"], cls="ck-live-toggle")
             + "</div>"
             + _polite("note")
             + '<div class="ck-live-region" data-region="models" hidden></div>'
@@ -158,19 +163,18 @@ def _body(kind: str, uid: str) -> str:
     if kind in ("reservation", "noncommittal"):
         return (
             _polite("card", "ck-live-card")
-            + _box(uid, "answer", "Your answer", "Say it as you would in the room, then press "
-                   "Check my answer.", 5)
+            + _box(uid, "answer", L["answer"], L["answer_hint"], 5)
             + _polite("note")
             + _timed(uid)
             + '<div class="ck-live-buttons">'
-            + _button("drill_check", "Check my answer", args="answer", cls="ck-live-primary")
-            + _button("drill_next", "Next card", args="answer")
-            + _button("drill_model", "Show a model answer")
+            + _button("drill_check", L["check"], args="answer", cls="ck-live-primary")
+            + _button("drill_next", L["next"], args="answer")
+            + _button("drill_model", L["model"])
             + "</div>"
             + _status("feedback")
             + _polite("model")
             + '<div class="ck-live-buttons">'
-            + _button("drill_summary", "End session and see summary")
+            + _button("drill_summary", L["summary"])
             + "</div>"
             + _polite("summary")
         )  # fmt: skip
@@ -180,13 +184,12 @@ def _body(kind: str, uid: str) -> str:
         + '<div class="ck-live-region" data-region="moves"></div>'
         # Hidden once the interview is over: no empty box and no "Say it" after the end.
         + '<div class="ck-live-say" data-part="say">'
-        + _box(uid, "words", "Your words", "Write what you would say, or pick a move above and "
-               "edit it.", 5)
+        + _box(uid, "words", L["words"], L["words_hint"], 5)
         + _polite("note")
-        + _button("roleplay_say", "Say it", args="words", cls="ck-live-primary")
+        + _button("roleplay_say", L["say"], args="words", cls="ck-live-primary")
         + "</div>"
         + '<div class="ck-live-buttons">'
-        + _button("roleplay_show", "Start again", extra='{"restart": true}')
+        + _button("roleplay_show", L["restart"], extra='{"restart": true}')
         + "</div>"
         + _status("debrief")
     )  # fmt: skip

@@ -9,8 +9,10 @@ of file has a folder there named by :func:`cache_dir` after what it holds
 
 The steps each module repeated are here once: run a tool and turn its failure
 into one line (:func:`run`), ``npm pack`` pinned packages and check each
-tarball's sha512 (:func:`pinned_tarballs`), and fill a cached folder once,
-never leaving it half written (:func:`cached_folder`).
+tarball's sha512 (:func:`pinned_tarballs`), ``npm ci`` a pinned project
+(a package.json and its lock, e.g. Workbox's, eslint's) into the cache
+(:func:`npm_ci`), and fill a cached folder once, never leaving it half
+written (:func:`cached_folder`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ __all__ = [
     "cached_folder",
     "extract",
     "integrity",
+    "npm_ci",
     "npm_pack",
     "pinned_tarballs",
     "run",
@@ -159,3 +162,28 @@ def cached_folder(target: Path, names: Iterable[str], fill: Callable[[Path], Non
         shutil.rmtree(target, ignore_errors=True)
         staging.rename(target)
     return target
+
+
+def npm_ci(project: Path, kind: str, package: str, timeout: int = 600) -> Path:
+    """``npm ci`` the project in ``project`` (its package.json and package-lock.json) once,
+    into ``cache_dir(kind, <the lock file>)``; return its ``node_modules`` folder.
+
+    ``package`` is the one whose package.json proves the install whole. A new
+    lock gets a new folder. Without npm or node (and nothing cached yet) this
+    raises ``VendorError``: "npm or node is not installed".
+    """
+    lock = Path(project) / "package-lock.json"
+    root = cache_dir(kind, lock.read_bytes())
+    marker = f"node_modules/{package}/package.json"
+    npm, node = shutil.which("npm"), shutil.which("node")
+    if not (root / marker).is_file() and not (npm and node):
+        raise VendorError("npm or node is not installed")
+
+    def fill(folder: Path) -> None:
+        for name in ("package.json", "package-lock.json"):
+            shutil.copy2(Path(project) / name, folder / name)
+        run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--silent"], "npm ci",
+            timeout=timeout, cwd=folder)  # fmt: skip
+
+    cached_folder(root, [marker], fill)
+    return root / "node_modules"

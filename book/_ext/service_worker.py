@@ -60,7 +60,7 @@ import tempfile
 from pathlib import Path
 
 import upstream
-from npm_fetch import VendorError, cache_dir, cached_folder, run
+from npm_fetch import VendorError, npm_ci
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -142,28 +142,9 @@ LITE_ASSET_LIMIT = 1000
 NETWORK_TIMEOUT_S = 5
 
 
-def cache_root() -> Path:
-    """Where workbox-build is installed (``npm_fetch.cache_dir``), named after the lock file."""
-    return cache_dir("workbox", (NPM_PROJECT / "package-lock.json").read_bytes())
-
-
-def install(root: Path | None = None) -> Path:
-    """``npm ci`` workbox-build into ``root`` once; return its package folder."""
-    root = root or cache_root()
-    npm, node = shutil.which("npm"), shutil.which("node")
-    if not (root / "node_modules" / "workbox-build" / "package.json").is_file() and not (
-        npm and node
-    ):
-        raise VendorError("npm or node is not installed")
-
-    def fill(folder: Path) -> None:
-        for name in ("package.json", "package-lock.json"):
-            shutil.copy2(NPM_PROJECT / name, folder / name)
-        run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--silent"], "npm ci",
-            cwd=folder)  # fmt: skip
-
-    cached_folder(root, ["node_modules/workbox-build/package.json"], fill)
-    return root / "node_modules" / "workbox-build"
+def install() -> Path:
+    """``npm ci`` workbox-build into the cache once (``npm_fetch.npm_ci``); its package folder."""
+    return npm_ci(NPM_PROJECT, "workbox", "workbox-build") / "workbox-build"
 
 
 def folder_digest(site: Path, folders: list[str]) -> str:

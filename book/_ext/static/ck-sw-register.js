@@ -31,7 +31,7 @@
     try {
       // JupyterLite's ServiceWorkerManager keeps "<controlling worker's URL>-version"
       // and unregisters every worker when it is missing or differs. A private detail of
-      // jupyterlite-core: fenced as "lite-worker-version-key" in book/_ext/upstream.py.
+      // jupyterlite-core 0.8.6: fenced as "lite-worker-version-key" in book/_ext/upstream.py.
       localStorage.setItem(worker.href + "-version", LITE.version);
       localStorage.setItem(url.href + "-version", LITE.version);
     } catch (err) {

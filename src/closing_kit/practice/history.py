@@ -91,14 +91,6 @@ def _card_prompts() -> dict[str, str]:
     return prompts
 
 
-def _card_prompts() -> dict[str, str]:
-    from closing_kit.banks import noncommittal_cards, reservation_cards
-
-    prompts = {c["id"]: c["concern"] for c in reservation_cards()}
-    prompts.update({c["id"]: c["reply"] for c in noncommittal_cards()})
-    return prompts
-
-
 def _latest_per_card(attempts: list[dict]) -> list[dict]:
     by_card: dict[str, dict] = {}
     for a in attempts:

@@ -378,9 +378,6 @@ class ExerciseView:
 
         box.observe(changed, names="value")
 
-    #: Kept for the views that named it: ``bind_text`` puts notes under boxes now.
-    bind_noted = bind_text
-
     def date_picker(self, description: str) -> w.DatePicker:
         return w.DatePicker(description=description, style={"description_width": "initial"})
 

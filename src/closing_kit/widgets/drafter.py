@@ -11,7 +11,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from closing_kit.banks import closing_examples
-from closing_kit.feedback_html import feedback_html
+from closing_kit.feedback_html import LABELS, feedback_html, model_closes_html, version_html
 from closing_kit.practice.drafts import ClosingDrafts
 from closing_kit.widgets.base import ExerciseView, auto_width, escape
 
@@ -27,17 +27,13 @@ class ClosingDrafter(ExerciseView):
     brings_in_old_practice = True
 
     def build(self) -> list[w.Widget]:
-        self.job_ad = self.text(
-            "Job ad", "Paste the job ad's main requirements here (optional).", area=True
-        )
-        self.draft = self.text(
-            "Your close", "Thank them, sum up why you fit, then ask your closing question.", True
-        )
+        self.job_ad = self.text(LABELS["job_ad"], LABELS["job_ad_hint"], area=True)
+        self.draft = self.text(LABELS["draft"], LABELS["draft_hint"], True)
         self.draft.layout.height = "9em"
         self.feedback = w.HTML()
         self.save_button = w.Button(
             layout=auto_width(),
-            description="Save this version",
+            description=LABELS["save_version"],
             tooltip="Keep this draft to compare later",
         )
         self.save_button.on_click(lambda _b: self.save_version())
@@ -46,7 +42,7 @@ class ClosingDrafter(ExerciseView):
         self.comparison = w.HTML()
         self.models_toggle = w.ToggleButton(
             layout=auto_width(),
-            description="Show model answers",
+            description=LABELS["show_models"],
             tooltip="Strong closes to learn from",
         )
         self.models = w.HTML(layout=w.Layout(display="none"))
@@ -89,7 +85,7 @@ class ClosingDrafter(ExerciseView):
             self.result = {"problem": problem}
             return
         fb = self.drafts.feedback()
-        self.feedback.value = feedback_html(fb, "Your close")
+        self.feedback.value = feedback_html(fb, LABELS["draft"])
         self.result = fb.to_dict() | {"failed_labels": list(fb.failed_labels)}
 
     def save_version(self) -> None:
@@ -120,26 +116,19 @@ class ClosingDrafter(ExerciseView):
         for i in (self.left.value, self.right.value):
             v = versions[i]
             cells.append(
-                f'<div style="flex:1 1 16em;min-width:0;padding:0.4em">'
-                f"<strong>Version {i + 1}: {v['score']}/100</strong>"
-                f'<p style="overflow-wrap:anywhere">{escape(v["text"])}</p>'
-                f"<p><em>Still to fix:</em> {escape(ClosingDrafts.still_to_fix(v))}</p></div>"
+                '<div style="flex:1 1 16em;min-width:0;padding:0.4em">'
+                f"{version_html(i + 1, v, ClosingDrafts.still_to_fix(v))}</div>"
             )
         self.comparison.value = f'<div style="display:flex;flex-wrap:wrap">{"".join(cells)}</div>'
 
     def _on_models(self, change) -> None:
         if change["new"]:
-            items = "".join(
-                f"<li><p>{escape(e['text'])}</p><p><em>Why it works:</em> {escape(e['note'])}</p>"
-                f"</li>"
-                for e in closing_examples()["strong"][:4]
-            )
-            self.models.value = f"<ol>{items}</ol>"
+            self.models.value = model_closes_html(closing_examples()["strong"][:4])
             self.models.layout.display = None
-            self.models_toggle.description = "Hide model answers"
+            self.models_toggle.description = LABELS["hide_models"]
         else:
             self.models.layout.display = "none"
-            self.models_toggle.description = "Show model answers"
+            self.models_toggle.description = LABELS["show_models"]
 
 
 def show_drafter(store: str | Path | None = None) -> ClosingDrafter:

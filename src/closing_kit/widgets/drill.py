@@ -13,7 +13,15 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from closing_kit.feedback_html import drill_summary_html, feedback_html
+from closing_kit.feedback_html import (
+    LABELS,
+    alert_html,
+    card_html,
+    drill_feedback_html,
+    drill_summary_html,
+    model_answer_html,
+    notice_html,
+)
 from closing_kit.practice.drill import (
     CHECKED_FIRST,
     DRILLS,
@@ -21,7 +29,7 @@ from closing_kit.practice.drill import (
     DrillSession,
     timing_note,
 )
-from closing_kit.widgets.base import ExerciseView, auto_width, escape
+from closing_kit.widgets.base import ExerciseView, auto_width
 
 __all__ = ["CHECKED_FIRST", "Drill", "show_noncommittal_drill", "show_reservation_drill"]
 
@@ -49,26 +57,24 @@ class Drill(ExerciseView):
 
     def build(self) -> list[w.Widget]:
         self.card_html = w.HTML()
-        self.answer = self.text(
-            "Your answer", "Say it as you would in the room, then press Check my answer.", True
-        )
+        self.answer = self.text(LABELS["answer"], LABELS["answer_hint"], True)
         self.answer.layout.height = "7em"
-        self.timed = w.Checkbox(value=False, description="Timed mode", indent=False)
+        self.timed = w.Checkbox(value=False, description=LABELS["timed"], indent=False)
         default, low, high = TIME_LIMIT
         self.limit = w.BoundedIntText(
             value=default,
             min=low,
             max=high,
-            description="Seconds",
+            description=LABELS["seconds"],
             style={"description_width": "initial"},
             layout=w.Layout(width="12em"),
         )
         self.check_button = w.Button(
-            layout=auto_width(), description="Check my answer", button_style="primary"
+            layout=auto_width(), description=LABELS["check"], button_style="primary"
         )
-        self.next_button = w.Button(layout=auto_width(), description="Next card")
-        self.model_button = w.Button(layout=auto_width(), description="Show a model answer")
-        self.end_button = w.Button(layout=auto_width(), description="End session and see summary")
+        self.next_button = w.Button(layout=auto_width(), description=LABELS["next"])
+        self.model_button = w.Button(layout=auto_width(), description=LABELS["model"])
+        self.end_button = w.Button(layout=auto_width(), description=LABELS["summary"])
         self.answer_note = w.HTML()
         self.feedback = w.HTML()
         self.model = w.HTML()
@@ -108,10 +114,7 @@ class Drill(ExerciseView):
         return self.session.attempts
 
     def _show_card(self) -> None:
-        self.card_html.value = (
-            f"<p><strong>{escape(self.session.heading())}</strong> "
-            f"The interviewer says:</p><blockquote>{escape(self.session.prompt)}</blockquote>"
-        )
+        self.card_html.value = card_html(self.session.heading(), self.session.prompt)
         self.answer.value = ""
         self.answer_note.value = ""
         self.feedback.value = ""
@@ -124,17 +127,13 @@ class Drill(ExerciseView):
         fb, problem = self.session.check(self.answer.value, seconds if self.timed.value else None)
         if fb is None:
             # The message sits under the box it is about; nothing is saved.
-            self.answer_note.value = f'<p role="alert" style="color:#b00020">{escape(problem)}</p>'
+            self.answer_note.value = alert_html(problem)
             self.result = {"problem": problem}
             return
         self.answer_note.value = ""
-        extra = ""
-        if self.timed.value:
-            extra = f"<p>{escape(timing_note(seconds, self.limit.value))}</p>"
+        timing = timing_note(seconds, self.limit.value) if self.timed.value else ""
         paragraph = self.session.letter_paragraph(self.answer.value)
-        if paragraph:
-            extra += f"<p><strong>In a follow-up letter:</strong> {escape(paragraph)}</p>"
-        self.feedback.value = feedback_html(fb, "Your answer") + extra
+        self.feedback.value = drill_feedback_html(fb, timing, paragraph)
         self.result = fb.to_dict() | {"failed_labels": list(fb.failed_labels)}
         self.save()
 
@@ -147,16 +146,14 @@ class Drill(ExerciseView):
         if self.session.unchecked(self.answer.value):
             self.check()
             if self.session.checked:
-                self.answer_note.value = f"<p><strong>{escape(CHECKED_FIRST)}</strong></p>"
+                self.answer_note.value = notice_html(CHECKED_FIRST)
             return
         self.session.next_card()
         self._show_card()
 
     def show_model(self) -> None:
         """Show this card's model answer (once, however often it is pressed)."""
-        self.model.value = (
-            f"<p><strong>A model answer:</strong> {escape(self.session.model_answer())}</p>"
-        )
+        self.model.value = model_answer_html(self.session.model_answer())
 
     def end_session(self) -> None:
         """Summarise every attempt saved so far, with the scores drawn as a chart."""

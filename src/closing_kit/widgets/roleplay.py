@@ -13,9 +13,16 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from closing_kit.feedback_html import debrief_html
+from closing_kit.feedback_html import (
+    CONVERSATION_KEPT,
+    LABELS,
+    alert_html,
+    debrief_html,
+    prompt_html,
+    transcript_html,
+)
 from closing_kit.practice.roleplay import Conversation
-from closing_kit.widgets.base import ExerciseView, auto_width, escape
+from closing_kit.widgets.base import ExerciseView, auto_width
 
 __all__ = ["RolePlay", "show_roleplay"]
 
@@ -36,21 +43,19 @@ class RolePlay(ExerciseView):
         self.transcript = w.HTML()
         self.prompt = w.HTML()
         self.moves = w.RadioButtons(
-            description="Pick a move",
+            description=LABELS["moves"],
             options=[],
             value=None,
             style={"description_width": "initial"},
             layout=w.Layout(width="100%"),
         )
-        self.words = self.text(
-            "Your words", "Write what you would say, or pick a move above and edit it.", True
-        )
+        self.words = self.text(LABELS["words"], LABELS["words_hint"], True)
         self.words.layout.height = "7em"
         self.words_note = w.HTML()
         self.say_button = w.Button(
-            layout=auto_width(), description="Say it", button_style="primary"
+            layout=auto_width(), description=LABELS["say"], button_style="primary"
         )
-        self.restart_button = w.Button(layout=auto_width(), description="Start again")
+        self.restart_button = w.Button(layout=auto_width(), description=LABELS["restart"])
         self.debrief = w.HTML()
         self.moves.observe(self._on_move, names="value")
         self.say_button.on_click(lambda _b: self.speak())
@@ -103,7 +108,7 @@ class RolePlay(ExerciseView):
         """The learner speaks; the interviewer answers; the next step opens."""
         problem = self.conversation.say(self.words.value)
         if problem:
-            self.words_note.value = f'<p role="alert" style="color:#b00020">{escape(problem)}</p>'
+            self.words_note.value = alert_html(problem)
             return
         self.words_note.value = ""
         self.words.value = ""
@@ -112,7 +117,7 @@ class RolePlay(ExerciseView):
             data.pop("current", None)
             self.runs.append(self.conversation.to_data())
             self._show_debrief()
-            self.save(note="This conversation is kept in your workbook.", warn=False)
+            self.save(note=CONVERSATION_KEPT, warn=False)
         else:
             data["current"] = self.conversation.to_data()
             self.save(note="So far, kept in your workbook.", warn=False)
@@ -125,10 +130,8 @@ class RolePlay(ExerciseView):
 
     def _show(self) -> None:
         c = self.conversation
-        self.transcript.value = "".join(
-            f"<p><strong>{escape(who)}:</strong> {escape(text)}</p>" for who, text in c.lines
-        )
-        self.prompt.value = f"<p><strong>{escape(c.prompt)}</strong></p>"
+        self.transcript.value = transcript_html(c.lines)
+        self.prompt.value = prompt_html(c.prompt)
         self.moves.unobserve(self._on_move, names="value")
         self.moves.options = c.move_options()
         self.moves.value = None
@@ -138,7 +141,7 @@ class RolePlay(ExerciseView):
             widget.layout.display = "none" if c.done else None
             if hasattr(widget, "disabled"):
                 widget.disabled = c.done
-        self.restart_button.description = "Practice again" if c.done else "Start again"
+        self.restart_button.description = LABELS["again"] if c.done else LABELS["restart"]
 
     def _show_debrief(self) -> None:
         self.result = self.conversation.debrief()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from closing_kit.feedback_html import LABELS
 from closing_kit.widgets.base import ExerciseView, auto_width, escape, stacked
 from closing_kit.workbook._data import load
 from closing_kit.workbook.followup import date_problems, events, plan, to_ics
@@ -29,7 +30,7 @@ class FollowUpView(ExerciseView):
 
     def build(self) -> list[w.Widget]:
         rules = load("followup.json")
-        self.stated_date = self.date_picker("Date they gave")
+        self.stated_date = self.date_picker(LABELS["stated_date"])
         self.bind_date(self.stated_date, "next_steps", "stated_date")
         self.permission = stacked(
             w.Dropdown(

@@ -60,14 +60,14 @@ class LettersView(ExerciseView):
 
     def build(self) -> list[w.Widget]:
         self.your_name = self.text("Your name", placeholder="how you sign your letters")
-        self.bind_noted(self.your_name, "letters", "your_name", required=True)
+        self.bind_text(self.your_name, "letters", "your_name", required=True)
         self.your_name.observe(self._redraft, names="value")
         self.fit = self.text(
             "Why you fit",
             placeholder="one sentence, in your own words, on why you fit the role",
             area=True,
         )
-        self.bind_noted(self.fit, "letters", "fit", required=True)
+        self.bind_text(self.fit, "letters", "fit", required=True)
         self.fit.observe(self._redraft, names="value")
         self.refresh_button = w.Button(
             description="Read my notes again",

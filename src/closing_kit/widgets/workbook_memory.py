@@ -49,7 +49,7 @@ class MemoryDumpView(ExerciseView):
         rows: list[w.Widget] = [timer]
         for prompt in prompts():
             box = self.text(prompt.heading, placeholder=f"e.g. {prompt.example}", area=True)
-            self.bind_noted(box, "memory", prompt.id)
+            self.bind_text(box, "memory", prompt.id)
             self.boxes[prompt.id] = box
             # The heading is the box's own label; the prompt is a hint under it, so each
             # heading is shown (and read out) once.

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from closing_kit.feedback_html import LABELS
 from closing_kit.widgets.base import ExerciseView, auto_width
 from closing_kit.workbook._data import load
 from closing_kit.workbook.followup import date_problems
@@ -31,9 +32,9 @@ class NextStepsView(ExerciseView):
         self.answers = {}
         for answer in data["answers"]:
             box = self.text(answer["label"], placeholder=answer["placeholder"])
-            self.bind_noted(box, "next_steps", answer["id"])
+            self.bind_text(box, "next_steps", answer["id"])
             self.answers[answer["id"]] = box
-        self.stated_date = self.date_picker("Date they gave")
+        self.stated_date = self.date_picker(LABELS["stated_date"])
         self.bind_date(self.stated_date, "next_steps", "stated_date")
         return [
             w.HTML("<h4>Before you leave: tick what you asked</h4>"),

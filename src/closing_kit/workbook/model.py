@@ -12,6 +12,7 @@ import datetime as dt
 
 from closing_kit.analysis.compat import memo, random_hex
 from closing_kit.practice.history import empty_practice
+from closing_kit.schema_check import where_in
 from closing_kit.workbook._data import load
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "example_workbook",
     "format_problem",
+    "id_problems",
     "kind_info",
     "new_person",
     "new_workbook",
@@ -172,10 +174,14 @@ def problems(data, version: int = SCHEMA_VERSION) -> list[str]:
     """
     found = [_describe(e) for e in sorted(_validator(version).iter_errors(data), key=_depth)]
     if not found and version == SCHEMA_VERSION:
-        ids = [p["id"] for p in data["people"]]
-        if len(ids) != len(set(ids)):
-            found.append("people: two cards share an id")
+        found = id_problems(data)
     return found
+
+
+def id_problems(data: dict) -> list[str]:
+    """What a schema cannot say of a valid current workbook: two cards with one id."""
+    ids = [p["id"] for p in data["people"]]
+    return ["people: two cards share an id"] if len(ids) != len(set(ids)) else []
 
 
 @memo
@@ -199,7 +205,7 @@ def _depth(error) -> int:
 
 
 def _describe(error) -> str:
-    where = _where(error.absolute_path)
+    where = where_in(tuple(error.absolute_path))
     kind = error.validator
     if kind == "type":
         wanted = {"string": "text", "object": "an object", "array": "a list"}
@@ -240,13 +246,6 @@ def form_of(node: dict) -> str:
     if node.get("pattern"):
         return _FORMS["id"]
     return "is not in the form this format expects"
-
-
-def _where(path) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the file"
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -14,15 +14,8 @@ from pathlib import Path
 
 from closing_kit import safe_files
 from closing_kit.safe_files import StorageError
-from closing_kit.workbook.migrate import migrate
-from closing_kit.workbook.model import (
-    HUGE_NUMBER,
-    SCHEMA_VERSION,
-    format_problem,
-    new_workbook,
-    problems,
-    value_problem,
-)
+from closing_kit.workbook.model import HUGE_NUMBER, new_workbook, problems
+from closing_kit.workbook.reader import TOO_LARGE, Reader, checked
 
 #: The interview file the exercises open when none is named.
 DEFAULT_FILE = "my-interview.json"
@@ -39,6 +32,13 @@ __all__ = [
 ]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: The notebooks' and command line's reader (``workbook.reader``): jsonschema's verdict.
+_READER = Reader(
+    "this closing-kit",
+    "update closing-kit to open it",
+    problems,
+    " (correct that in a text editor: the file is JSON)",
+)
 
 
 class WorkbookError(StorageError):
@@ -196,9 +196,8 @@ def _read(path: Path) -> tuple[dict | None, str | None]:
             return None, "there is no such file"
         if path.is_dir():
             return None, "it is a folder, not a file"
-        limit = safe_files.MAX_BYTES
-        if path.stat().st_size > limit:
-            return None, f"it is larger than {limit // (1024 * 1024)} MB, far more than a workbook"
+        if path.stat().st_size > safe_files.MAX_BYTES:
+            return None, TOO_LARGE
         raw = path.read_bytes()
     except OSError as err:
         return None, f"it cannot be read ({err.strerror or err})"
@@ -223,36 +222,7 @@ def _parse(raw: bytes) -> tuple[dict | None, str | None]:
         return None, "it is nested far too deeply to be a workbook"
     except ValueError:  # Python reads no integer of over 4,300 digits
         return None, HUGE_NUMBER
-    return _check(data)
-
-
-def _check(data) -> tuple[dict | None, str | None]:
-    problem = format_problem(data) or value_problem(data)
-    if problem:
-        return None, problem
-    version = data["schema_version"]
-    found = problems(data, version)
-    if found:
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        return None, (
-            f"it does not match the workbook format: {_one_line(found[0])}{more} "
-            "(correct that in a text editor: the file is JSON)"
-        )
-    data = migrate(data)
-    if version != SCHEMA_VERSION:
-        # An older file that opens must also save: what the current format refuses
-        # (and migration could not mend) is named now, not at the first save.
-        found = problems(data)
-        if found:
-            return None, (
-                f"it is an older workbook (format version {version}) that this closing-kit "
-                f"cannot bring up to date: {_one_line(found[0])}"
-            )
-    return data, None
-
-
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())[:200]
+    return checked(data, _READER)
 
 
 def _clean(value):
