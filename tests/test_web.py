@@ -14,6 +14,7 @@ from closing_kit.banks import closing_examples, noncommittal_cards, reservation_
 from closing_kit.workbook.model import example_workbook, new_workbook, problems
 
 LEGACY_V2 = Path(__file__).parent / "data" / "legacy-v2" / "my-interview.json"
+LEGACY_V3 = Path(__file__).parent / "data" / "legacy-v3" / "my-interview.json"
 VERSION_1 = {
     "format": "closing-kit workbook",
     "schema_version": 1,
@@ -135,7 +136,7 @@ def test_the_exported_file_is_a_valid_workbook():
     out = ask("export")
     assert out["file_name"].endswith(".json")
     data = json.loads(out["text"])
-    assert data["format"] == "closing-kit workbook" and data["schema_version"] == 3
+    assert data["format"] == "closing-kit workbook" and data["schema_version"] == 4
     assert problems(data) == []
 
 
@@ -179,7 +180,7 @@ def test_older_workbooks_are_migrated_on_load():
         out = ask("load", text=text)
         assert out["ok"], out["message"]
         data = json.loads(out["saved"])
-        assert data["schema_version"] == 3 and problems(data) == []
+        assert data["schema_version"] == 4 and problems(data) == []
 
 
 def test_kept_work_that_cannot_be_read_is_not_thrown_away():
@@ -226,15 +227,29 @@ def _mutations(data):
         yield copy_
 
 
+def _with_a_take() -> dict:
+    """The example with one rated spoken take (practice.takes, format version 4)."""
+    data = example_workbook()
+    data["practice"]["takes"].append({
+        "id": "a1b2", "exercise": "closing", "card": "", "recorded": "2026-12-07T15:00:00Z",
+        "length_ms": 12040, "spoken_ms": 10000, "pauses": 2, "paused_ms": 1600, "words": 24,
+        "pace": 144, "checks": [{"id": "thanks", "label": "Thanks them", "typed": True}],
+        "self": ["thanks"],
+    })  # fmt: skip
+    return data
+
+
 @pytest.mark.parametrize(
     ("version", "data"),
     [
-        (3, example_workbook()),
-        (3, new_workbook()),
+        (4, example_workbook()),
+        (4, new_workbook()),
+        (4, _with_a_take()),
+        (3, json.loads(LEGACY_V3.read_text(encoding="utf-8"))),
         (2, json.loads(LEGACY_V2.read_text(encoding="utf-8"))),
         (1, VERSION_1),
     ],
-    ids=["example-v3", "new-v3", "legacy-v2", "v1"],
+    ids=["example-v4", "new-v4", "take-v4", "legacy-v3", "legacy-v2", "v1"],
 )
 def test_the_small_validator_agrees_with_jsonschema(version, data):
     """On a valid workbook and every one-step corruption of it, both say valid or invalid."""

@@ -138,6 +138,46 @@ def _timed(uid: str) -> str:
     )
 
 
+#: What the recorder calls each exercise (``closing_kit.practice.takes.EXERCISES``).
+RECORDS_AS = {"drafter": "closing", "reservation": "reservation",
+              "noncommittal": "noncommittal", "roleplay": "roleplay"}  # fmt: skip
+#: Said once per exercise, before anything is recorded.
+RECORDER_PRIVACY = (
+    "Say your answer out loud, as you would in the room, and hear it back. The recording "
+    "stays in this browser, on this device: it is never uploaded, and only Download this "
+    "take makes a copy, for you to share with a coach if you choose. Your workbook keeps "
+    "each take's timings and your rating, never the sound."
+)
+
+
+def _recorder(uid: str, kind: str) -> str:
+    """Practice out loud: a closed panel whose script (``recorder.js``) loads when opened.
+
+    "Practice out loud" and "Record it" are not "Say it", the role-play's button
+    that sends the typed words: a reader, a screen reader and a test tell them apart.
+    """
+    return (
+        f'<div class="ck-live-recorder" data-records="{RECORDS_AS[kind]}">'
+        '<div class="ck-live-buttons">'
+        f'<button type="button" class="ck-rec-open" aria-expanded="false" '
+        f'aria-controls="{uid}-rec">Practice out loud</button>'
+        "</div>"
+        f'<div class="ck-rec-panel" id="{uid}-rec" hidden>'
+        f'<p class="ck-live-privacy">{RECORDER_PRIVACY}</p>'
+        '<div class="ck-live-buttons">'
+        '<button type="button" class="ck-rec-toggle ck-live-primary" aria-pressed="false" '
+        "disabled>Record it</button>"
+        "</div>"
+        '<p class="ck-rec-state" aria-live="polite" data-rec="state"></p>'
+        '<p class="ck-rec-clock" data-rec="clock"></p>'
+        '<audio controls preload="metadata" data-rec="audio" hidden></audio>'
+        + _polite("spoken")
+        + '<div class="ck-live-region" data-region="rate"></div>'
+        + '<div class="ck-live-region" data-region="takes"></div>'
+        + "</div></div>"
+    )
+
+
 def _body(kind: str, uid: str) -> str:
     if kind == "drafter":
         return (
@@ -146,6 +186,7 @@ def _body(kind: str, uid: str) -> str:
             + _box(uid, "draft", "Your close", "Thank them, sum up why you fit, then ask your "
                    "closing question. Feedback appears as you type.", 6)
             + _status("feedback")
+            + _recorder(uid, kind)
             + '<div class="ck-live-buttons">'
             + _button("closing_save", "Save this version")
             + _button("closing_models", "Show model answers", cls="ck-live-toggle")
@@ -168,6 +209,7 @@ def _body(kind: str, uid: str) -> str:
             + _button("drill_model", "Show a model answer")
             + "</div>"
             + _status("feedback")
+            + _recorder(uid, kind)
             + _polite("model")
             + '<div class="ck-live-buttons">'
             + _button("drill_summary", "End session and see summary")
@@ -185,6 +227,7 @@ def _body(kind: str, uid: str) -> str:
         + _polite("note")
         + _button("roleplay_say", "Say it", args="words", cls="ck-live-primary")
         + "</div>"
+        + _recorder(uid, kind)
         + '<div class="ck-live-buttons">'
         + _button("roleplay_show", "Start again", extra='{"restart": true}')
         + "</div>"

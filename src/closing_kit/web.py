@@ -10,7 +10,7 @@ command line use (``analysis``, ``practice``, ``feedback_html``);
 the script only puts it on the page.
 
 The reader's work is a workbook (``workbook.model.new_workbook``, format
-version 3), kept by the page in the browser's storage; ``export`` gives it as
+version 4), kept by the page in the browser's storage; ``export`` gives it as
 the same JSON file the notebooks and ``closing-kit workbook check`` read, and
 ``load`` reads one back: checked, migrated from an older version, or refused
 with one line while the current work stays as it was.
@@ -42,6 +42,7 @@ from closing_kit.practice.drill import (
     timing_note,
 )
 from closing_kit.practice.roleplay import Conversation
+from closing_kit.practice.takes import OPS as _TAKE_OPS  # spoken takes (issue 20)
 from closing_kit.workbook.migrate import migrate
 from closing_kit.workbook.model import (
     HUGE_NUMBER,
@@ -526,6 +527,8 @@ def call(request: str) -> str:
     op = args.pop("op")
     if op in _FUNCTIONS:
         result = _FUNCTIONS[op](**args)
+    elif op in _TAKE_OPS and _session is not None:  # practice.takes: run on the open session
+        result = _TAKE_OPS[op](_session, **args)
     else:
         if _session is None or op.startswith("_") or not hasattr(Session, op):
             raise ValueError(f"unknown request {op!r}")
