@@ -41,13 +41,18 @@ def _launch(playwright, wav, fake_ui=True):
 
 
 @pytest.fixture(scope="module")
-def recording_browser(speech):
+def playwright():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = _launch(p, speech[0])
-        yield browser
-        browser.close()
+        yield p
+
+
+@pytest.fixture(scope="module")
+def recording_browser(playwright, speech):
+    browser = _launch(playwright, speech[0])
+    yield browser
+    browser.close()
 
 
 class Page:
@@ -234,24 +239,23 @@ def test_axe_finds_nothing_serious_with_the_recorder_open(recording_browser, ser
 
 
 @pytest.mark.slow
-def test_a_refused_microphone_gets_one_line_and_the_typed_close_still_works(server, speech):
+def test_a_refused_microphone_gets_one_line_and_the_typed_close_still_works(
+    playwright, server, speech
+):
     """No fake UI: the permission prompt is dismissed (headless), i.e. the mic is refused."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = _launch(p, speech[0], fake_ui=False)
-        context = browser.new_context(service_workers="block")
-        visit = Page(context, f"{server}/{DRAFTER}")
-        box = visit.start()
-        visit.open_recorder()
-        visit.live.get_by_role("button", name="Record it").click()
-        state = visit.live.locator('[data-rec="state"]')
-        state.get_by_text("The microphone was refused").wait_for()
-        assert "\n" not in state.inner_text()
-        assert visit.workbook()["practice"]["takes"] == []
-        box.fill(speech_wav.TEXT)
-        visit.page.wait_for_function(
-            "() => /\\d+\\/100/.test(document.querySelector('.ck-live [role=status]').textContent)"
-        )
-        visit.clean()
-        browser.close()
+    browser = _launch(playwright, speech[0], fake_ui=False)
+    context = browser.new_context(service_workers="block")
+    visit = Page(context, f"{server}/{DRAFTER}")
+    box = visit.start()
+    visit.open_recorder()
+    visit.live.get_by_role("button", name="Record it").click()
+    state = visit.live.locator('[data-rec="state"]')
+    state.get_by_text("The microphone was refused").wait_for()
+    assert "\n" not in state.inner_text()
+    assert visit.workbook()["practice"]["takes"] == []
+    box.fill(speech_wav.TEXT)
+    visit.page.wait_for_function(
+        "() => /\\d+\\/100/.test(document.querySelector('.ck-live [role=status]').textContent)"
+    )
+    visit.clean()
+    browser.close()
