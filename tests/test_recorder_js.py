@@ -93,3 +93,34 @@ def test_each_failure_gets_one_line_that_keeps_the_typed_exercise():
     assert "refused" in lines[0] and "No microphone" in lines[1] and "MediaRecorder" in lines[2]
     for line in lines:
         assert "\n" not in line and line.endswith("The typed exercise works as before.")
+
+
+def test_every_exercise_has_a_closed_recorder_whose_labels_are_not_say_it():
+    """The panel is closed and its script not loaded until "Practice out loud" is pressed."""
+    import re
+
+    import live_practice
+
+    from closing_kit.practice.takes import EXERCISES
+
+    for kind in live_practice.KINDS:
+        html = live_practice.render(kind, "x")
+        start = html.index('<div class="ck-live-recorder"')
+        panel = html[start : html.index('data-region="takes"></div></div></div>', start)]
+        records = re.search(r'data-records="([a-z]+)"', panel).group(1)
+        assert records in EXERCISES
+        assert 'class="ck-rec-open" aria-expanded="false" aria-controls="x-rec"' in panel
+        assert '<div class="ck-rec-panel" id="x-rec" hidden>' in panel
+        assert "it is never uploaded" in panel and "never the sound" in panel
+        labels = re.findall(r"<button[^>]*>([^<]*)</button>", panel)
+        assert labels == ["Practice out loud", "Record it"]
+        said = re.findall(r"<button[^>]*>Say it</button>", html)
+        assert len(said) == (1 if kind == "roleplay" else 0)  # the role-play's own, unchanged
+
+
+def test_the_page_script_holds_no_recorder_code():
+    """live.js only imports recorder.js on first use; the microphone is asked for there."""
+    live = (RECORDER.parent / "live.js").read_text("utf-8")
+    assert "getUserMedia" not in live and "MediaRecorder" not in live and "indexedDB" not in live
+    assert 'import(new URL("recorder.js", script.src).href)' in live
+    assert "getUserMedia" in RECORDER.read_text("utf-8")
