@@ -16,6 +16,11 @@ get the small script and stylesheet.
 
 The reader's work is a workbook kept in the browser's storage; each exercise
 offers "Download my workbook" and "Load a workbook".
+
+Each exercise also has "Practice out loud" (``_recorder``): a closed panel whose
+script, ``static/live/recorder.js``, live.js imports only when it is first
+opened. It records the answer, keeps the audio in the browser (IndexedDB) and
+sends the engine the take's timings (``closing_kit.practice.takes``).
 """
 
 from __future__ import annotations
