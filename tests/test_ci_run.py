@@ -37,6 +37,10 @@ if sys.argv[1] == "install":
 """
 
 
+#: The recorder's tests' tools (espeak-ng, sox): present unless a test says otherwise.
+SPEECH = ["espeak-ng", "sox"]
+
+
 def _run(tmp_path: Path, present: list[str], fail: str = "", env: dict | None = None):
     """Run the script with only ``present`` commands (and apt-get) on PATH."""
     bin_dir = tmp_path / "bin"
@@ -66,7 +70,7 @@ def _run(tmp_path: Path, present: list[str], fail: str = "", env: dict | None = 
 
 def test_nothing_is_installed_when_both_are_present(tmp_path):
     """With chromium and npm on PATH, apt-get is never called and nothing is printed."""
-    proc, calls = _run(tmp_path, ["chromium", "npm"])
+    proc, calls = _run(tmp_path, ["chromium", "npm", *SPEECH])
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert calls == []
     assert proc.stdout + proc.stderr == ""
@@ -74,21 +78,31 @@ def test_nothing_is_installed_when_both_are_present(tmp_path):
 
 def test_only_chromium_is_requested_when_npm_is_present(tmp_path):
     """npm from NodeSource is left alone: only chromium is installed, on its own."""
-    proc, calls = _run(tmp_path, ["npm"])
+    proc, calls = _run(tmp_path, ["npm", *SPEECH])
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert calls == ["update -qq", "install -y -qq chromium"]
 
 
 def test_each_missing_package_is_installed_alone_after_one_update(tmp_path):
-    """Both missing: one `apt-get update`, then one install per package."""
+    """All missing: one `apt-get update`, then one install per package."""
     proc, calls = _run(tmp_path, [])
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert calls == ["update -qq", "install -y -qq chromium", "install -y -qq npm"]
+    assert calls == ["update -qq", "install -y -qq chromium", "install -y -qq npm",
+                     "install -y -qq espeak-ng", "install -y -qq sox"]  # fmt: skip
+
+
+def test_a_missing_sox_is_installed_and_its_failure_says_what_it_breaks(tmp_path):
+    """The recorder's tests pad espeak-ng's speech with sox: a refusal names both."""
+    proc, calls = _run(tmp_path, ["chromium", "npm", "espeak-ng"], fail="sox")
+    assert proc.returncode != 0
+    assert calls == ["update -qq", "install -y -qq sox"]
+    lines = (proc.stdout + proc.stderr).splitlines()
+    assert len(lines) == 1 and "'sox'" in lines[0] and "recorder" in lines[0]
 
 
 def test_a_failed_install_names_the_package_in_one_line(tmp_path):
     """Debian's npm refused: one line naming npm, apt's reason and what it breaks; exit non-zero."""
-    proc, calls = _run(tmp_path, ["chromium"], fail="npm")
+    proc, calls = _run(tmp_path, ["chromium", *SPEECH], fail="npm")
     assert proc.returncode != 0
     assert calls == ["update -qq", "install -y -qq npm"]
     lines = (proc.stdout + proc.stderr).splitlines()
@@ -110,7 +124,7 @@ def test_the_browser_named_for_the_tests_counts_as_chromium(tmp_path):
     chrome = tmp_path / "google-chrome"
     chrome.write_text("#!/bin/sh\n")
     chrome.chmod(0o755)
-    proc, calls = _run(tmp_path, ["npm"], env={"CLOSING_KIT_CHROMIUM": str(chrome)})
+    proc, calls = _run(tmp_path, ["npm", *SPEECH], env={"CLOSING_KIT_CHROMIUM": str(chrome)})
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert calls == []
 

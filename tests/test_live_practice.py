@@ -365,7 +365,7 @@ def test_a_downloaded_workbook_checks_and_loads_back(server, browser, tmp_path):
     live.get_by_role("button", name="Save this version").click()
     live.get_by_text("Kept as version 1").wait_for()
     saved, data = download_workbook(page, live, tmp_path)
-    assert data["schema_version"] == 3
+    assert data["schema_version"] == 4
     assert data["practice"]["closing"]["versions"][0]["text"] == STRONG
 
     loader = live.get_by_label("Load a workbook")

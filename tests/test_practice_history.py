@@ -31,7 +31,7 @@ def _texts(value) -> set[str]:
 
 def test_a_version_2_workbook_is_migrated_with_its_drafts(tmp_path):
     wb = read_workbook(LEGACY / "my-interview.json")
-    assert wb["schema_version"] == 3 and "drafts" not in wb and problems(wb) == []
+    assert wb["schema_version"] == 4 and "drafts" not in wb and problems(wb) == []
     old = json.loads((LEGACY / "my-interview.json").read_text())
     typed = set()
     for key, draft in old["drafts"].items():

@@ -13,7 +13,7 @@ import json
 
 import jsonschema
 import pytest
-from test_web import LEGACY_V2, VERSION_1
+from test_web import LEGACY_V2, LEGACY_V3, VERSION_1
 from tests_support import mutations
 
 from closing_kit import schema_check
@@ -36,15 +36,29 @@ def _disagreements(data, mine, theirs, wrong=None):
     return count, out
 
 
+def _with_a_take() -> dict:
+    """The example with one rated spoken take (practice.takes, format version 4)."""
+    data = example_workbook()
+    data["practice"]["takes"].append({
+        "id": "a1b2", "exercise": "closing", "card": "", "recorded": "2026-12-07T15:00:00Z",
+        "length_ms": 12040, "spoken_ms": 10000, "pauses": 2, "paused_ms": 1600, "words": 24,
+        "pace": 144, "checks": [{"id": "thanks", "label": "Thanks them", "typed": True}],
+        "self": ["thanks"],
+    })  # fmt: skip
+    return data
+
+
 @pytest.mark.parametrize(
     ("version", "data"),
     [
-        (3, example_workbook()),
-        (3, new_workbook()),
+        (4, example_workbook()),
+        (4, new_workbook()),
+        (4, _with_a_take()),
+        (3, json.loads(LEGACY_V3.read_text(encoding="utf-8"))),
         (2, json.loads(LEGACY_V2.read_text(encoding="utf-8"))),
         (1, VERSION_1),
     ],
-    ids=["example-v3", "new-v3", "legacy-v2", "v1"],
+    ids=["example-v4", "new-v4", "take-v4", "legacy-v3", "legacy-v2", "v1"],
 )
 def test_the_small_validator_agrees_with_jsonschema_on_workbooks(version, data):
     """On a valid workbook and every one-step corruption of it, both say valid or invalid."""
@@ -87,8 +101,9 @@ def test_a_broken_bank_is_named_where_it_breaks():
     ]
 
 
-@pytest.mark.parametrize("name", ["workbook.schema.json", "workbook-2.schema.json",
-                                  "workbook-1.schema.json", "banks.schema.json"])  # fmt: skip
+@pytest.mark.parametrize("name", ["workbook.schema.json", "workbook-3.schema.json",
+                                  "workbook-2.schema.json", "workbook-1.schema.json",
+                                  "banks.schema.json"])  # fmt: skip
 def test_every_keyword_of_our_schemas_is_one_the_small_validator_checks(name):
     spec = data_json(name if name.startswith("banks") else "workbook/" + name)
     assert schema_check.unknown_keywords(spec) == []

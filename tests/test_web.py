@@ -13,6 +13,7 @@ from closing_kit.banks import closing_examples, noncommittal_cards, reservation_
 from closing_kit.workbook.model import example_workbook, new_workbook, problems
 
 LEGACY_V2 = Path(__file__).parent / "data" / "legacy-v2" / "my-interview.json"
+LEGACY_V3 = Path(__file__).parent / "data" / "legacy-v3" / "my-interview.json"
 VERSION_1 = {
     "format": "closing-kit workbook",
     "schema_version": 1,
@@ -134,7 +135,7 @@ def test_the_exported_file_is_a_valid_workbook():
     out = ask("export")
     assert out["file_name"].endswith(".json")
     data = json.loads(out["text"])
-    assert data["format"] == "closing-kit workbook" and data["schema_version"] == 3
+    assert data["format"] == "closing-kit workbook" and data["schema_version"] == 4
     assert problems(data) == []
 
 
@@ -178,7 +179,7 @@ def test_older_workbooks_are_migrated_on_load():
         out = ask("load", text=text)
         assert out["ok"], out["message"]
         data = json.loads(out["saved"])
-        assert data["schema_version"] == 3 and problems(data) == []
+        assert data["schema_version"] == 4 and problems(data) == []
 
 
 def test_kept_work_that_cannot_be_read_is_not_thrown_away():

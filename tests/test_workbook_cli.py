@@ -48,7 +48,7 @@ def test_new_refuses_a_date_that_is_not_a_date(tmp_path, capsys):
 def test_check_says_valid(example, capsys):
     assert run("workbook", "check", example) == 0
     assert (
-        "quillmoor.json: a valid workbook (format version 3), 3 people." in capsys.readouterr().out
+        "quillmoor.json: a valid workbook (format version 4), 3 people." in capsys.readouterr().out
     )
 
 

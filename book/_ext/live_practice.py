@@ -16,6 +16,11 @@ get the small script and stylesheet.
 
 The reader's work is a workbook kept in the browser's storage; each exercise
 offers "Download my workbook" and "Load a workbook".
+
+Each exercise also has "Practice out loud" (``_recorder``): a closed panel whose
+script, ``static/live/recorder.js``, live.js imports only when it is first
+opened. It records the answer, keeps the audio in the browser (IndexedDB) and
+sends the engine the take's timings (``closing_kit.practice.takes``).
 """
 
 from __future__ import annotations
@@ -142,6 +147,46 @@ def _timed(uid: str) -> str:
     )
 
 
+#: What the recorder calls each exercise (``closing_kit.practice.takes.EXERCISES``).
+RECORDS_AS = {"drafter": "closing", "reservation": "reservation",
+              "noncommittal": "noncommittal", "roleplay": "roleplay"}  # fmt: skip
+#: Said once per exercise, before anything is recorded.
+RECORDER_PRIVACY = (
+    "Say your answer out loud, as you would in the room, and hear it back. The recording "
+    "stays in this browser, on this device: it is never uploaded, and only Download this "
+    "take makes a copy, for you to share with a coach if you choose. Your workbook keeps "
+    "each take's timings and your rating, never the sound."
+)
+
+
+def _recorder(uid: str, kind: str) -> str:
+    """Practice out loud: a closed panel whose script (``recorder.js``) loads when opened.
+
+    "Practice out loud" and "Record it" are not "Say it", the role-play's button
+    that sends the typed words: a reader, a screen reader and a test tell them apart.
+    """
+    return (
+        f'<div class="ck-live-recorder" data-records="{RECORDS_AS[kind]}">'
+        '<div class="ck-live-buttons">'
+        f'<button type="button" class="ck-rec-open" aria-expanded="false" '
+        f'aria-controls="{uid}-rec">Practice out loud</button>'
+        "</div>"
+        f'<div class="ck-rec-panel" id="{uid}-rec" hidden>'
+        f'<p class="ck-live-privacy">{RECORDER_PRIVACY}</p>'
+        '<div class="ck-live-buttons">'
+        '<button type="button" class="ck-rec-toggle ck-live-primary" aria-pressed="false" '
+        "disabled>Record it</button>"
+        "</div>"
+        '<p class="ck-rec-state" aria-live="polite" data-rec="state"></p>'
+        '<p class="ck-rec-clock" data-rec="clock"></p>'
+        '<audio controls preload="metadata" data-rec="audio" hidden></audio>'
+        + _polite("spoken")
+        + '<div class="ck-live-region" data-region="rate"></div>'
+        + '<div class="ck-live-region" data-region="takes"></div>'
+        + "</div></div>"
+    )
+
+
 def _body(kind: str, uid: str) -> str:
     # The boxes' and buttons' words are the notebooks' (feedback_html.LABELS).
     from closing_kit.feedback_html import LABELS as L
@@ -151,6 +196,7 @@ def _body(kind: str, uid: str) -> str:
             _box(uid, "job_ad", L["job_ad"], L["job_ad_hint"], 3)
             + _box(uid, "draft", L["draft"], L["draft_hint"], 6)
             + _status("feedback")
+            + _recorder(uid, kind)
             + '<div class="ck-live-buttons">'
             + _button("closing_save", L["save_version"])
             + _button("closing_models", L["show_models"], cls="ck-live-toggle")
@@ -172,6 +218,7 @@ def _body(kind: str, uid: str) -> str:
             + _button("drill_model", L["model"])
             + "</div>"
             + _status("feedback")
+            + _recorder(uid, kind)
             + _polite("model")
             + '<div class="ck-live-buttons">'
             + _button("drill_summary", L["summary"])
@@ -188,6 +235,7 @@ def _body(kind: str, uid: str) -> str:
         + _polite("note")
         + _button("roleplay_say", L["say"], args="words", cls="ck-live-primary")
         + "</div>"
+        + _recorder(uid, kind)
         + '<div class="ck-live-buttons">'
         + _button("roleplay_show", L["restart"], extra='{"restart": true}')
         + "</div>"

@@ -10,7 +10,7 @@ command line use (``analysis``, ``practice``, ``feedback_html``);
 the script only puts it on the page.
 
 The reader's work is a workbook (``workbook.model.new_workbook``, format
-version 3), kept by the page in the browser's storage; ``export`` gives it as
+version 4), kept by the page in the browser's storage; ``export`` gives it as
 the same JSON file the notebooks and ``closing-kit workbook check`` read, and
 ``load`` reads one back: checked, migrated from an older version, or refused
 with one line while the current work stays as it was.
@@ -120,6 +120,13 @@ def add_op(name: str, answer) -> None:
     if name in OPS or name in SESSION_OPS:
         raise ValueError(f"the request {name!r} is already answered")
     SESSION_OPS[name] = answer
+
+
+# Spoken takes (issue 20): their own module, their own requests.
+from closing_kit.practice.takes import OPS as _TAKE_OPS  # noqa: E402
+
+for _name in sorted(_TAKE_OPS):
+    add_op(_name, _TAKE_OPS[_name])
 
 
 def call(request: str) -> str:

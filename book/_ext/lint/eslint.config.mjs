@@ -35,6 +35,11 @@ export default [
     },
   },
   {
+    // The recorder is an ES module, imported by live.js on first use only.
+    files: ["book/_ext/static/live/recorder.js"],
+    languageOptions: { sourceType: "module" },
+  },
+  {
     // The service worker's registration runs on every page of the site and must
     // never throw, even in a browser without a service worker: kept to ES5
     // (var, function), which every browser parses before it checks for one.

@@ -45,6 +45,7 @@ def empty_practice() -> dict:
         "noncommittal": {"seed": 1, "attempts": []},
         "roleplay": {"seed": 1, "runs": []},
         "checklist": {"done": []},
+        "takes": [],  # spoken takes' timings and ratings (practice.takes); never audio
     }
 
 

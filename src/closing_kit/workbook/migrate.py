@@ -71,7 +71,15 @@ def _from_2(old: dict) -> dict:
     return new
 
 
-_STEPS = {1: _from_1, 2: _from_2}
+def _from_3(old: dict) -> dict:
+    """Version 4 adds the spoken takes (``practice.takes``); version 3 had none."""
+    new = copy.deepcopy(old)
+    new["schema_version"] = 4
+    new["practice"]["takes"] = []
+    return new
+
+
+_STEPS = {1: _from_1, 2: _from_2, 3: _from_3}
 
 
 def migrate(data: dict) -> dict:

@@ -32,7 +32,7 @@ __all__ = [
 #: The marker every workbook carries, so other JSON files are told apart.
 FORMAT = "closing-kit workbook"
 #: The format version this closing-kit writes; older ones are migrated.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def schema(version: int = SCHEMA_VERSION) -> dict:

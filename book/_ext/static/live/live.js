@@ -217,6 +217,16 @@ if (typeof document !== "undefined") {
     return ready;
   };
 
+  let recorderModule = null;
+  /** The recorder (recorder.js, an ES module beside this script), fetched on first use. */
+  const loadRecorder = () => {
+    recorderModule = recorderModule || import(new URL("recorder.js", script.src).href);
+    recorderModule.catch(() => {
+      recorderModule = null; // a later press tries again
+    });
+    return recorderModule;
+  };
+
   const apply = (widget, answer) => {
     for (const [name, value] of Object.entries(answer.values || {})) {
       const box = widget.querySelector(`[data-value="${name}"]`);
@@ -328,6 +338,27 @@ if (typeof document !== "undefined") {
       for (const other of widgets) {
         if (other.ckStarted) apply(other, call(showOp(other)));
       }
+    });
+    // Practice out loud (issue 20): recorder.js loads when first used, never before.
+    widget.addEventListener("click", async (event) => {
+      const control = event.target.closest(".ck-rec-open, .ck-rec-toggle, [data-take-action]");
+      if (!control) return;
+      let recorder;
+      try {
+        recorder = await loadRecorder();
+      } catch (err) {
+        const panel = widget.querySelector(".ck-rec-panel");
+        panel.hidden = false;
+        panel.querySelector('[data-rec="state"]').textContent =
+          "The recorder could not load: reload the page to try again. The typed exercise still works.";
+        return;
+      }
+      recorder.handle(widget, control, {
+        call,
+        apply: (answer) => apply(widget, answer),
+        values: () => values(widget),
+        flush: () => widget.ckFlush && widget.ckFlush(),
+      });
     });
   };
 
