@@ -71,7 +71,7 @@ def test_a_role_play_resumes_after_a_reload_and_shows_its_debrief_once_finished(
         page.get_by_text("Step 2.").wait_for(timeout=30_000)
 
         # On to an ending: a suggested move each step, until the interviewer says goodbye.
-        for turn in range(4):
+        for _turn in range(4):
             done = wait_for_file(workbook, lambda wb: wb)
             if _roleplay(done)["runs"]:
                 break
@@ -80,8 +80,9 @@ def test_a_role_play_resumes_after_a_reload_and_shows_its_debrief_once_finished(
             page.get_by_role("button", name="Say it").click()
             wait_for_file(
                 workbook,
-                lambda wb, said=said: _roleplay(wb)["runs"]
-                or len(_roleplay(wb)["current"]["lines"]) > said,
+                lambda wb, said=said: (
+                    _roleplay(wb)["runs"] or len(_roleplay(wb)["current"]["lines"]) > said
+                ),
             )
         finished = wait_for_file(workbook, lambda wb: len(_roleplay(wb)["runs"]) == 1)
         assert "current" not in _roleplay(finished), "a finished role-play is not left open"
