@@ -4,7 +4,9 @@
 
 A corpus is JSON Lines: ``kind`` (closing, reservation or vague), the
 interviewer's side (``job_ad``, ``concern`` or ``reply``), the answer in
-``text`` and a coach's ``label`` (strong, nearly or weak). Used by
+``text`` and a coach's ``label`` (strong, nearly or weak). A reply to the
+role-play's no is kind ``no``, with ``line`` the place of the interviewer's
+line in ``roleplay.json``'s ``no_replies`` (``feedback_corpus_no_*.jsonl``). Used by
 ``benchmark_feedback.py`` for its figures and by
 ``tests/test_feedback_corpus.py`` to hold them.
 """
@@ -15,8 +17,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from closing_kit.analysis import analyze_closing, analyze_noncommittal, analyze_reservation
+from closing_kit.banks import roleplay_lines
+from closing_kit.practice.roleplay import judge_no
 
 KINDS = ("closing", "reservation", "vague")
+#: The role-play's fourth ending: reported when a corpus holds it.
+NO_KIND = "no"
 LABELS = ("strong", "nearly", "weak")
 LEVELS = ("strong", "developing", "weak")  # the engine's ids: Strong, Nearly there, Needs work
 
@@ -24,6 +30,7 @@ _ANALYZE = {
     "closing": lambda a: analyze_closing(a["text"], a.get("job_ad", "")),
     "reservation": lambda a: analyze_reservation(a["concern"], a["text"]),
     "vague": lambda a: analyze_noncommittal(a["reply"], a["text"]),
+    NO_KIND: lambda a: judge_no(roleplay_lines()["no_replies"][a["line"]], a["text"]),
 }
 
 
@@ -50,11 +57,11 @@ def pairwise(rows):
     return sum(1.0 if s > w else 0.5 if s == w else 0.0 for s in strong for w in weak) / pairs
 
 
-def figures(rows):
+def figures(rows, kinds=KINDS):
     """Per kind: pairwise accuracy, the confusion of labels and levels, and the two errors
     that matter."""
     out = {}
-    for kind in KINDS:
+    for kind in kinds:
         mine = [r for r in rows if r["kind"] == kind]
         confusion = Counter((r["label"], r["level"]) for r in mine)
         strong = [r for r in mine if r["label"] == "strong"]
@@ -85,8 +92,8 @@ def errors_by(rows, field):
     return dict(sorted(counts.items()))
 
 
-def report(rows, out=sys.stdout):
-    fig = figures(rows)
+def report(rows, out=sys.stdout, kinds=KINDS):
+    fig = figures(rows, kinds)
     print("| kind | answers | pairwise | strong told Needs work | weak told Strong |", file=out)
     print("|---|---|---|---|---|", file=out)
     for kind, f in fig.items():
@@ -116,4 +123,4 @@ def report(rows, out=sys.stdout):
 
 if __name__ == "__main__":
     rows = judged([a for path in sys.argv[1:] for a in load(path)])
-    report(rows)
+    report(rows, kinds=KINDS + ((NO_KIND,) if any(r["kind"] == NO_KIND for r in rows) else ()))

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "book" / "coach-guide.md"
 STATED = re.compile(r"\b(\d+)-minute\b")
 ENDINGS_ROW = (
-    "| The endings: a yes, a reservation, a vague answer, a no | 5 | 16 | "
+    "| The endings: a yes, a reservation, a vague answer, a no | 4 | 13 | "
     "{doc}`05-close-the-sale`, {doc}`06-reservations`, {doc}`07-noncommittal-answers` |"
 )
 
@@ -118,11 +118,11 @@ def test_the_plans_the_guide_promises_are_all_there():
 @pytest.mark.parametrize(
     "change, complaint",
     [
-        (("| Memory dump | 3 | 56 |", "| Memory dump | 4 | 57 |"), "add up to 61"),
+        (("| Memory dump | 2 | 57 |", "| Memory dump | 3 | 58 |"), "add up to 61"),
         (
             (
-                "one demonstration turn (4.5 minutes) | 7 | 23 |",
-                "one demonstration turn | 4 | 20 |",
+                "one demonstration turn (4.5 minutes) | 6 | 38 |",
+                "one demonstration turn | 4 | 36 |",
             ),
             "4.5-minute turn",
         ),
@@ -148,3 +148,19 @@ def test_every_plan_teaches_the_fourth_ending():
     for plan in plans(text):
         assert any("a no" in row[0] for row in plan["rows"]), plan["section"]
     assert "four endings" in text and "**A no**" in text
+
+
+def test_every_workshop_plays_a_round_per_ending():
+    """Four endings, four rounds: each workshop plan gives the role-play four ten-minute rounds
+    (the video call adds a minute a round to move between rooms)."""
+    from closing_kit.classroom.deck import ROUNDS
+
+    text = GUIDE.read_text(encoding="utf-8")
+    for plan in plans(text):
+        if "one-to-one" in plan["section"]:
+            continue
+        rounds = [r for r in plan["rows"] if r[0].lower().startswith("role-play round")]
+        played = sum(minutes(r[1]) for r in rounds)
+        per_round = 11 if "video" in plan["section"] else 10
+        assert played == ROUNDS * per_round == 4 * per_round, plan["section"]
+    assert "three rounds" not in text

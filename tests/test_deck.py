@@ -1,4 +1,4 @@
-"""The role-play deck and the deal: every learner meets a yes, a reservation and a vague answer."""
+"""The role-play deck and the deal: every learner meets all four endings, a no among them."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ SEEDS = (1, 2, 7)
 @pytest.mark.parametrize("n", SIZES)
 @pytest.mark.parametrize("seed", SEEDS)
 def test_every_learner_meets_every_ending_as_candidate(n, seed):
-    """Over the three rounds each learner, as candidate, meets each ending exactly once."""
+    """Over the four rounds each learner, as candidate, meets each ending exactly once."""
+    assert set(ENDINGS) == {"yes", "reservation", "noncommittal", "no"} and ROUNDS == 4
     met = deal(n, seed).endings_met()
     assert sorted(met) == list(range(1, n + 1))
     assert all(sorted(endings) == sorted(ENDINGS) for endings in met.values())
@@ -69,11 +70,16 @@ def test_a_candidate_never_meets_a_line_they_already_know(n):
 
 
 def test_partners_change_each_round_when_the_class_allows():
-    """With four or more learners in pairs, nobody has the same partner twice."""
-    for n in (4, 6, 9, 12, 30):
+    """With six or more learners in pairs, nobody has the same partner twice; four in pairs
+    have only three ways to pair up, so the fourth round meets round 1's partner again."""
+    for n in (6, 8, 9, 12, 30):
         rounds = deal(n, 1).rounds
         pairs = [g.learners for groups in rounds for g in groups if len(g.learners) == 2]
         assert len(pairs) == len(set(pairs))
+    for n in (4, 7):
+        rounds = deal(n, 1).rounds
+        pairs = [{g.learners for g in groups if len(g.learners) == 2} for groups in rounds]
+        assert len(set().union(*pairs[:3])) == 6 and pairs[3] == pairs[0]
 
 
 def test_the_same_seed_gives_the_same_deal():
@@ -105,12 +111,17 @@ def test_the_deck_is_made_from_the_banks():
     assert lines["noncommittal"] == {c["reply"] for c in noncommittal_cards()}
     roleplay = roleplay_lines()
     assert lines["yes"] == set(roleplay["yes_replies"])
+    assert lines["no"] == {n["line"] for n in roleplay["no_replies"]}
     assert lines["next_steps"] == set(roleplay["next_steps_replies"])
     assert len({c.code for c in cards}) == len(cards)
     for card in cards:
         if card.kind == "next_steps":
             assert {channel for channel, _ in card.permission} == {"email", "call", "any"}
             assert card.goodbye in roleplay["goodbyes"]
+        if card.kind == "no":
+            entry = next(n for n in roleplay["no_replies"] if n["id"] == card.source)
+            assert card.goodbye == entry["after"]
+            assert card.answer == entry.get("feedback_answer", "")
 
 
 def test_the_text_names_every_turn():

@@ -52,6 +52,26 @@ def test_the_cards_carry_every_line_from_the_banks():
             assert _flat(reply) in text
 
 
+def test_the_no_cards_say_what_to_answer_and_how_to_end():
+    """A no card carries the role-play's no line, its answer to "what would help", its goodbye."""
+    from closing_kit.banks import roleplay_lines
+
+    soup = BeautifulSoup(pm.render_html("cards"), "html.parser")
+    fronts = {
+        _flat(c.select_one(".code").get_text()): _flat(c.get_text(" "))
+        for c in soup.select(".card:not(.back)")
+        if c.select_one(".code")
+    }
+    no = [card for card in deck_cards() if card.kind == "no"]
+    assert {card.line for card in no} == {n["line"] for n in roleplay_lines()["no_replies"]}
+    for card in no:
+        text = fronts[card.code]
+        assert "A no" in text and _flat(card.line) in text and _flat(card.goodbye) in text
+        if card.answer:
+            assert _flat(card.answer) in text
+    assert any(card.answer for card in no)
+
+
 def test_the_ready_dealt_decks_are_the_deal_for_every_class_of_6_to_30():
     """One page per class size, holding every turn of ``deal(n, seed=1)``: no Python needed."""
     from closing_kit.classroom import deal
@@ -61,7 +81,9 @@ def test_the_ready_dealt_decks_are_the_deal_for_every_class_of_6_to_30():
     assert [int(p["aria-label"].split()[3]) for p in pages] == list(range(6, 31))
     for page, n in zip(pages, range(6, 31), strict=True):
         text = _flat(page.get_text(" "))
+        assert "over the four rounds" in text and "a no (X)" in text
         dealt = deal(n, seed=pm.DEAL_SEED)
+        assert len(page.select(".rounds > div")) == len(dealt.rounds) == 4
         for groups in dealt.rounds:
             for group in groups:
                 assert group.next_steps_card in text
@@ -75,6 +97,22 @@ def test_the_observer_rubric_uses_the_feedback_checks_labels():
     for kind in ("closing", "reservation", "noncommittal"):
         for rule in rubric(kind).rules.values():
             assert _flat(rule.label) in text
+
+
+def test_the_observer_rubric_has_a_column_per_round_and_the_no():
+    """Four rounds, four columns in every table; the no's own checks have their own table."""
+    from closing_kit.banks import roleplay_lines
+    from closing_kit.classroom.deck import ROUNDS
+
+    soup = BeautifulSoup(pm.render_html("observer-rubric"), "html.parser")
+    tables = soup.select("table")
+    for table in tables:
+        assert len(table.select("thead th.round")) == ROUNDS == 4
+        assert all(len(row.select("td.round")) == ROUNDS for row in table.select("tbody tr"))
+    no = next(t for t in tables if _flat(t.caption.get_text()) == "Taking a no")
+    labels = {_flat(td.get_text()) for td in no.select("tbody td:not(.round)")}
+    own = {_flat(check["label"]) for check in roleplay_lines()["own_checks"].values()}
+    assert own <= labels
 
 
 def test_the_checklist_and_worksheet_come_from_the_packaged_data():

@@ -30,6 +30,11 @@ it does in Jupyter, with no server and no install cell:
   file relay), so a notebook opened once reopens with no connection.
 * **The way in**: each notebook page starts with a link to the same notebook in
   JupyterLite.
+* **Its own words**: a notebook cell whose metadata holds
+  ``closing_kit.jupyterlite`` (the "To start" cell) says that instead in
+  JupyterLite's copy (``lite_words``): Python starts in the browser, and work is
+  kept in this browser. JupyterLite's pages get ``static/lite-fixes.css``
+  inline (``add_page_fixes``): its "Not Trusted" badge fits a phone's bar.
 
 Without the wheels (no PyPI and an empty cache) the build still succeeds: it
 says so in one line and builds no JupyterLite site and no links to it.
@@ -57,6 +62,10 @@ from npm_fetch import VendorError, cache_dir, cached_folder, run
 LITE_DIR = "lite"
 #: Our lock file, next to the wheels piplite serves (``lite/pypi/``).
 LOCK_PATH = "pypi/pyodide-lock.json"
+#: JupyterLite's own pages get these rules, inline in each app's index.html.
+LITE_CSS = Path(__file__).resolve().parent / "static" / "lite-fixes.css"
+#: The inline style's id, so a page is never given it twice.
+LITE_CSS_ID = "ck-lite-fixes"
 #: The Pyodide kernel's settings key in jupyter-lite.json.
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
 #: Pyodide's own repository for its version (the kernel's default), for packages we do not serve.
@@ -474,11 +483,75 @@ def _notebooks(app) -> list[str]:
     )  # fmt: skip
 
 
+def lite_words(notebook: dict) -> dict:
+    """The notebook as JupyterLite shows it.
+
+    Each cell with ``closing_kit.jupyterlite`` in its metadata says that text
+    instead (the same cell, tags and all). Each stored output's text is one
+    string, not nbformat's list of lines: JupyterLite shows such a list joined
+    by commas (",  Your background is strong").
+    """
+    cells = []
+    for cell in notebook.get("cells", []):
+        words = cell.get("metadata", {}).get("closing_kit", {}).get("jupyterlite")
+        if isinstance(words, str) and words.strip():
+            cell = {**cell, "source": words.splitlines(keepends=True)}
+        if cell.get("outputs"):
+            cell = {**cell, "outputs": [_joined(o) for o in cell["outputs"]]}
+        cells.append(cell)
+    return {**notebook, "cells": cells}
+
+
+def _is_text(mime: str) -> bool:
+    return mime.startswith("text/") or mime == "image/svg+xml"
+
+
+def _joined(output: dict) -> dict:
+    out = dict(output)
+    if isinstance(out.get("text"), list):
+        out["text"] = "".join(out["text"])
+    if isinstance(out.get("data"), dict):
+        out["data"] = {
+            mime: "".join(value) if isinstance(value, list) and _is_text(mime) else value
+            for mime, value in out["data"].items()
+        }
+    return out
+
+
+def _lite_copies(app, notebooks: list[str]) -> list[str]:
+    """Each notebook with JupyterLite's words, staged beside the lite source; their paths."""
+    folder = _lite_src(app) / "notebooks"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    out = []
+    for name in notebooks:
+        source = Path(app.srcdir) / app.env.doc2path(name, False)
+        copy = folder / source.name
+        notebook = lite_words(json.loads(source.read_text(encoding="utf-8")))
+        copy.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", "utf-8")
+        out.append(str(copy))
+    return out
+
+
+def add_page_fixes(lite: Path, css: str | None = None) -> list[Path]:
+    """``static/lite-fixes.css`` inline in the head of every JupyterLite app's index.html."""
+    css = LITE_CSS.read_text(encoding="utf-8") if css is None else css
+    style = f'<style id="{LITE_CSS_ID}">\n{css.strip()}\n</style>'
+    changed = []
+    for page in sorted(Path(lite).glob("*/index.html")):
+        html = page.read_text(encoding="utf-8")
+        if f'id="{LITE_CSS_ID}"' in html or "</head>" not in html:
+            continue
+        page.write_text(html.replace("</head>", style + "\n</head>", 1), encoding="utf-8")
+        changed.append(page)
+    return changed
+
+
 def _contents(app, exception):
     """Just before jupyterlite-sphinx's build: the notebooks; a clean doit state."""
     if exception or app.closing_kit_lite is None:
         return
-    app.config.jupyterlite_contents = [app.env.doc2path(n, False) for n in _notebooks(app)]
+    app.config.jupyterlite_contents = _lite_copies(app, _notebooks(app))
     # jupyter lite keeps task state here (cwd: the source folder); a stale one
     # skips the steps that write jupyter-lite.json and the wheel index.
     (Path(app.srcdir) / ".jupyterlite.doit.db").unlink(missing_ok=True)
@@ -490,6 +563,7 @@ def _finish(app, exception):
     if exception or app.closing_kit_lite is None:
         return
     lite = Path(app.outdir) / LITE_DIR
+    add_page_fixes(lite)
     shutil.copy2(app.closing_kit_lite / "pyodide-lock.json", lite / LOCK_PATH)
     lock = json.loads((lite / LOCK_PATH).read_text())
     wrong = [

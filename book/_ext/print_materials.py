@@ -56,7 +56,7 @@ DEAL_SEED = 1
 #: name -> what the page is, for its meta description (the paper size is added).
 DESCRIPTIONS = {
     "cards": "Role-play cards to print and cut for a closing-kit workshop: an interviewer's "
-    "yes, doubt or vague reply on one side, the candidate's steps on the other.",
+    "yes, doubt, vague reply or no on one side, the candidate's steps on the other.",
     "deals": "The role-play deck ready-dealt for a closing-kit workshop of 6 to 30 learners: "
     "one page per class size, who interviews whom with which card in each round.",
     "observer-rubric": "The observer's rubric for a closing-kit role-play: what to listen for "
@@ -116,8 +116,9 @@ def _yaml(name: str) -> dict:
 def _context() -> dict:
     """Everything the templates show, read from the package's data and book/print/."""
     from closing_kit.analysis.rubric import rubric
+    from closing_kit.banks import roleplay_lines
     from closing_kit.checklist import load_checklist
-    from closing_kit.classroom.deck import deal, deck_cards
+    from closing_kit.classroom.deck import ROUNDS, deal, deck_cards
     from closing_kit.workbook._data import load
     from closing_kit.workbook.memory import prompts as memory_prompts
 
@@ -136,9 +137,11 @@ def _context() -> dict:
             ("Answering a vague answer", rubric("noncommittal")),
         )
     ]
+    rubrics.append(("Taking a no", _no_labels(roleplay_lines(), rubric("noncommittal"))))
     return {
         "cards": deck_cards(),
         "deals": [deal(n, seed=DEAL_SEED) for n in DEAL_SIZES],
+        "rounds": ROUNDS,
         "cards_text": cards_text,
         "sides": sides,
         "checklist": checklist,
@@ -148,6 +151,20 @@ def _context() -> dict:
         "memory": memory_prompts(),
         "memory_minutes": load("memory.json")["minutes"],
     }
+
+
+def _no_labels(lines: dict, vague) -> list[str]:
+    """The checks the role-play judges a reply to a no by, in order, by their labels.
+
+    A check of the role-play's own (``own_checks``) has its label there; the
+    rest are the vague-answer rubric's. Asking about the process is left to the
+    sheet's last table, which every round ticks.
+    """
+    ids = []
+    for entry in lines["no_replies"]:
+        ids += [c for c in entry["checks"] if c not in ids and c != "asks_process"]
+    own = lines["own_checks"]
+    return [own[c]["label"] if c in own else vague.rules[c].label for c in ids]
 
 
 def _sheets(cards, per_sheet: int = 4) -> list[dict]:

@@ -94,7 +94,7 @@ def roleplay_lines() -> dict:
             raise ValueError(f"roleplay.json: needs a text {key!r}")
     for key in ("states", "permission_replies", "permission_facts", "reaction_odds",
                 "own_checks", "vague_facts", "vague_process", "after_reservation",
-                "next_moves", "after_pushing"):  # fmt: skip
+                "next_moves", "after_pushing", "no_weights"):  # fmt: skip
         if not isinstance(data.get(key), dict) or not data[key]:
             raise ValueError(f"roleplay.json: needs an object {key!r}")
     # Lines and the facts they state go in step: one list of facts per line.
@@ -106,8 +106,17 @@ def roleplay_lines() -> dict:
         if not set(node.get("next", ())) <= set(states):
             raise ValueError(f"roleplay.json: state {name!r} leads to a state it does not define")
     _unique(data["no_replies"], "roleplay.json no_replies")
+    own = data["own_checks"]
     for entry in data["no_replies"]:
         _require(entry, ("id", "line", "after", "model_response", "weak_response"), "no_replies")
+        # A reply to a no is scored out of 100: own checks' weights plus the lent ones'.
+        lent = data["no_weights"]
+        weights = [own[c]["weight"] if c in own else lent.get(c) for c in entry["checks"]]
+        if None in weights or sum(weights) != 100:
+            raise ValueError(
+                f"roleplay.json no_replies {entry['id']!r}: its checks' weights (own_checks, "
+                "no_weights) must add up to 100"
+            )
     return data
 
 

@@ -1,19 +1,21 @@
-"""The role-play deck and a deal for a class: every learner meets all three endings.
+"""The role-play deck and a deal for a class: every learner meets all four endings.
 
 The deck is made from the practice banks, so the printed cards and the
 exercises never disagree: a yes card carries one of the role-play's yes lines
 (``roleplay.json``), a reservation card one concern (``reservations.json``), a
-vague-answer card one reply (``noncommittal.json``), and a next-steps card
+vague-answer card one reply (``noncommittal.json``), a no card one of the
+role-play's no lines (``roleplay.json`` ``no_replies``), and a next-steps card
 what the interviewer says when asked about next steps, permission to follow
 up and contact details (``roleplay.json``).
 
-:func:`deal` seats a class for three rounds. Everyone is the candidate exactly
-once a round, so the ending each learner meets can be chosen: learner by
-learner, the three rounds give a yes, a reservation and a vague answer, in a
-seeded order. Learners pair up, with new partners each round when the class
-allows; an odd class has one trio (interviewer, candidate, observer), kept
-together for the three rounds so it never waits for a partner. No card is
-dealt twice in one round for classes of up to 30. Standard library only.
+:func:`deal` seats a class for four rounds, one per ending. Everyone is the
+candidate exactly once a round, so the ending each learner meets can be
+chosen: learner by learner, the four rounds give a yes, a reservation, a vague
+answer and a no, in a seeded order. Learners pair up, with new partners each
+round when the class allows; an odd class has one trio (interviewer,
+candidate, observer), kept together for the four rounds so it never waits for
+a partner. No card is dealt twice in one round for classes of up to 30.
+Standard library only.
 """
 
 from __future__ import annotations
@@ -25,19 +27,26 @@ from closing_kit.banks import noncommittal_cards, reservation_cards, roleplay_li
 
 __all__ = ["ENDINGS", "ROUNDS", "Card", "Deal", "Group", "Turn", "deal", "deck_cards"]
 
-#: The three endings a closing question can meet (chapters 5, 6 and 7).
-ENDINGS = ("yes", "reservation", "noncommittal")
+#: The four endings a closing question can meet (chapters 5, 6 and 7; a no in chapter 6).
+ENDINGS = ("yes", "reservation", "noncommittal", "no")
 #: One round per ending.
 ROUNDS = len(ENDINGS)
 #: Code letter of each kind of card.
-PREFIX = {"yes": "Y", "reservation": "R", "noncommittal": "V", "next_steps": "N"}
+PREFIX = {"yes": "Y", "reservation": "R", "noncommittal": "V", "no": "X", "next_steps": "N"}
 #: What each ending is called on a card and in a deal.
-ENDING_NAMES = {"yes": "a yes", "reservation": "a reservation", "noncommittal": "a vague answer"}
+ENDING_NAMES = {
+    "yes": "a yes",
+    "reservation": "a reservation",
+    "noncommittal": "a vague answer",
+    "no": "a no",
+}
 #: Cards of a kind needed so that a class of 30 never shares one in a round:
-#: at most 10 candidates meet the same ending in a round, and 15 groups need
-#: 15 next-steps cards.
+#: at most 8 candidates meet the same ending in a round (30 over four
+#: endings, rounded up), and 15 groups need 15 next-steps cards. The yes and
+#: no cards repeat their few lines under different codes; 10 of each, not 8,
+#: leave room for a candidate never to be dealt a code they held or overheard.
 LARGEST_CLASS = 30
-YES_CARDS = LARGEST_CLASS // len(ENDINGS)
+YES_CARDS = NO_CARDS = 10
 NEXT_STEPS_CARDS = LARGEST_CLASS // 2
 
 
@@ -47,7 +56,9 @@ class Card:
 
     ``source`` is the bank entry's id (or the yes line's place); a next-steps
     card also has ``permission`` (``{"email", "call", "any"}`` replies) and a
-    ``goodbye``; a reservation card has its ``topic``.
+    ``goodbye``; a reservation card has its ``topic``; a no card has what the
+    interviewer says if asked what would help (``answer``, when the line
+    allows one) and to end (``goodbye``).
     """
 
     code: str
@@ -57,10 +68,11 @@ class Card:
     topic: str = ""
     permission: tuple[tuple[str, str], ...] = ()
     goodbye: str = ""
+    answer: str = ""
 
 
 def deck_cards() -> tuple[Card, ...]:
-    """The whole deck, in print order: yes, reservation, vague answer, next steps."""
+    """The whole deck, in print order: yes, reservation, vague answer, no, next steps."""
     lines = roleplay_lines()
     cards: list[Card] = []
     yes = lines["yes_replies"]
@@ -74,6 +86,19 @@ def deck_cards() -> tuple[Card, ...]:
         )
     for i, c in enumerate(noncommittal_cards()):
         cards.append(Card(f"V{i + 1:02d}", "noncommittal", c["reply"], c["id"]))
+    no = lines["no_replies"]
+    for i in range(NO_CARDS):
+        c = no[i % len(no)]
+        cards.append(
+            Card(
+                f"X{i + 1:02d}",
+                "no",
+                c["line"],
+                c["id"],
+                goodbye=c["after"],
+                answer=c.get("feedback_answer", ""),
+            )
+        )
     steps, goodbyes = lines["next_steps_replies"], lines["goodbyes"]
     replies = lines["permission_replies"]
     for i in range(NEXT_STEPS_CARDS):
@@ -117,7 +142,7 @@ class Group:
 
 @dataclass(frozen=True)
 class Deal:
-    """Three rounds of groups for learners numbered 1 to ``n_learners``."""
+    """Four rounds of groups (one per ending) for learners numbered 1 to ``n_learners``."""
 
     n_learners: int
     seed: int
@@ -168,10 +193,10 @@ def _pairings(people: list[int], rounds: int) -> list[list[tuple[int, int]]]:
 
 
 def deal(n_learners: int, seed: int = 1) -> Deal:
-    """Seat ``n_learners`` (at least 2) for three rounds; the same seed gives the same deal.
+    """Seat ``n_learners`` (at least 2) for four rounds; the same seed gives the same deal.
 
-    Every learner is the candidate once a round and meets a yes, a reservation
-    and a vague answer over the three rounds. Learners are numbered from 1.
+    Every learner is the candidate once a round and meets a yes, a reservation,
+    a vague answer and a no over the four rounds. Learners are numbered from 1.
     """
     if isinstance(n_learners, bool) or not isinstance(n_learners, int) or n_learners < 2:
         raise ValueError("a deal needs at least 2 learners; a one-to-one is the coach's own")

@@ -27,7 +27,7 @@ from closing_kit.analysis import (
     level_for,
 )
 from closing_kit.analysis.compat import Random
-from closing_kit.analysis.tokens import has_words
+from closing_kit.analysis.tokens import has_words, words
 from closing_kit.banks import (
     closing_examples,
     noncommittal_cards,
@@ -35,7 +35,7 @@ from closing_kit.banks import (
     roleplay_lines,
 )
 
-__all__ = ["Conversation", "contradictions", "permission_channel", "reaction_for"]
+__all__ = ["Conversation", "contradictions", "judge_no", "permission_channel", "reaction_for"]
 
 #: Words that ask to follow up by email, or by phone, each found as whole words.
 _EMAIL = ("e-mail", "email", "write to you", "message you", "send you a note")
@@ -68,6 +68,76 @@ def permission_channel(text: str) -> str:
     if wants_call and not wants_email:
         return "call"
     return "any"
+
+
+def judge_no(card: dict, text: str, said: str = "", heard: Feedback | None = None) -> Feedback:
+    """A reply to a no (``card``, one of the script's ``no_replies``), judged as a coach would.
+
+    Gracious, a good last impression, what would help where they may say (feedback,
+    another role, the process), and no arguing: a reply that argues or asks
+    again for a verdict needs work, however polite its other words (``no_arguing``'s
+    ``cap``). ``heard`` is ``text`` as the vague-answer rubric reads it, if known.
+    """
+    script = roleplay_lines()
+    said = said or card["line"]
+    heard = heard or analyze_noncommittal(said, text)
+    own, weights = script["own_checks"], script["no_weights"]
+    by_id = {c.id: c for c in heard.checks}
+    checks, cap = [], 100
+    for check_id in card["checks"]:
+        if check_id not in own:
+            c = by_id[check_id]
+            checks.append(Check(c.id, c.label, c.passed, weights.get(c.id, c.weight), c.message,
+                                c.found))  # fmt: skip
+            continue
+        spec = own[check_id]
+        if check_id == "no_arguing":
+            calm = "not_defensive" not in analyze_reservation(said, text).failed
+            verdict = "asks_feedback" not in card["checks"]  # they said they won't give one
+            lent = by_id["no_pushing"]
+            lent_pushes = not lent.passed and not set(lent.found) <= set(spec["lent_cues_ignored"])
+            passed = calm and not lent_pushes and not _pushes_after_no(spec, said, text, verdict)
+        else:
+            passed = any(has_words(text, w) for w in spec["words"])
+            if check_id == "keeps_door_open":
+                passed = passed or by_id["door_open"].passed
+        if not passed and "cap" in spec:
+            cap = min(cap, spec["cap"])
+        message = spec["passed"] if passed else spec["failed"]
+        checks.append(Check(check_id, spec["label"], passed, spec["weight"], message, ()))
+    fb = _scored("noncommittal", checks)
+    if fb.score <= cap:
+        return fb
+    return Feedback(fb.kind, cap, level_for(cap), fb.checks, fb.suggestion)
+
+
+def _pushes_after_no(spec: dict, said: str, text: str, verdict: bool) -> bool:
+    """Asks them to change their answer, disputes it or sulks (``words``), asks for the
+    verdict anyway where they gave none (``verdict``), or accepts and then pushes:
+    "I understand, but could you just tell me?" (see ``no_arguing``'s ``_about``)."""
+    cues = spec["words"] + (spec["verdict_words"] if verdict else [])
+    if any(has_words(text, w) for w in cues):
+        return True
+    sentence = ""
+    for ch in (text or "") + ".":
+        if ch not in ".!?":
+            sentence += ch
+            continue
+        heard = words(sentence)
+        sentence = ""
+        for turn in ("but", "however"):
+            if turn not in heard[1:]:
+                continue
+            rest = " ".join(heard[heard.index(turn, 1) + 1 :])
+            if any(has_words(rest, w) for w in spec["process_words"]) or _asks_process(said, rest):
+                continue  # "I understand, but when will the panel meet?" asks about the process
+            if ch == "?" or any((rest + " ").startswith(o + " ") for o in spec["but_openers"]):
+                return True
+    return False
+
+
+def _asks_process(said: str, text: str) -> bool:
+    return "asks_process" not in analyze_noncommittal(said, text + "?").failed
 
 
 def contradictions(facts) -> list[tuple[str, str]]:
@@ -186,7 +256,7 @@ class Conversation:
             after = self.script["after_reservation"]
             first = self._choose(after["ignored" if ignored else "answered"])
         elif kind == "no":
-            fb = self._judge_no(card, said, text, heard)
+            fb = judge_no(card, text, said, heard)
             asked_feedback = "asks_feedback" in card["checks"] and "asks_feedback" not in fb.failed
             first = card.get("feedback_answer") if asked_feedback else None
             first = first or card["after"]
@@ -296,27 +366,6 @@ class Conversation:
             for c in heard.checks:
                 if c.id in self.script["states"]["next_steps"]["checks"]:
                     checks.append(c)
-        return _scored("noncommittal", checks)
-
-    def _judge_no(self, card: dict, said: str, text: str, heard: Feedback) -> Feedback:
-        """A no: gracious, asks what would help where they may say, door open, no arguing."""
-        own = self.script["own_checks"]
-        by_id = {c.id: c for c in heard.checks}
-        checks = []
-        for check_id in card["checks"]:
-            if check_id not in own:
-                checks.append(by_id[check_id])
-                continue
-            spec = own[check_id]
-            if check_id == "no_arguing":
-                calm = "not_defensive" not in analyze_reservation(said, text).failed
-                passed = calm and by_id["no_pushing"].passed
-            else:
-                passed = any(has_words(text, w) for w in spec["words"])
-                if check_id == "keeps_door_open":
-                    passed = passed or by_id["door_open"].passed
-            message = spec["passed"] if passed else spec["failed"]
-            checks.append(Check(check_id, spec["label"], passed, spec["weight"], message, ()))
         return _scored("noncommittal", checks)
 
     def _record(self, step: str, fb: Feedback) -> None:
