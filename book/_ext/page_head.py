@@ -12,7 +12,8 @@
 - **Nothing that can wait holds up the first paint** (issue 16: a phone's
   first screen). Every script the extensions and the theme add to the head
   is deferred (it still runs in the same order, before ``DOMContentLoaded``),
-  but ``BLOCKING``, which inline lines in the head read at once. The theme's
+  but ``BLOCKING``, which inline lines in the head read at once (the search
+  page keeps them all blocking: its search scripts run at once). The theme's
   search-as-you-type scripts (``SEARCH_SCRIPTS``: the search index, about
   25 KB gzipped on every page) are left out of every page but the search
   page: that feature is off (``search_as_you_type``), and the search dialog
@@ -192,7 +193,9 @@ def _head(app, pagename, templatename, context, doctree):
         )
     tags.append(f'<meta name="description" content="{html.escape(text)}">')
     context["metatags"] = context.get("metatags", "") + "\n".join(tags) + "\n"
-    context["script_files"] = deferred(context.get("script_files", []))
+    # The search page's own searchtools.js runs at once and needs doctools.js's _ready.
+    if pagename != "search":
+        context["script_files"] = deferred(context.get("script_files", []))
 
 
 def _register(app):
