@@ -107,7 +107,9 @@ addEventListener("input", () => ckOnce("input"), { capture: true });
 new MutationObserver(() => {
   if (document.querySelector(".ck-live .ck-live-body:not([hidden])")) ckOnce("ready");
   const status = document.querySelector(".ck-live [role=status]");
-  if (status && /\\d+\\/100/.test(status.textContent)) ckOnce("scored");
+  // The typed close's score: a draft kept from an earlier visit shows its own at Start.
+  const typed = "input" in window.ckClock;
+  if (typed && status && /\\d+\\/100/.test(status.textContent)) ckOnce("scored");
 }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 """
 #: The offline copy is made: the service worker is active and holds MicroPython's engine.
