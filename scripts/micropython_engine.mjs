@@ -7,8 +7,10 @@
 // With SRC_DIR, the engine is the feedback engine's files (src/closing_kit's
 // __init__.py, _lazy.py, banks.py, analysis/ and the data files they read).
 // With SOURCES.json, it is the website's bundle (book/_ext/live_practice.py,
-// engine_sources: {"files": {path: text}, "shims": {path: text}}), exactly
-// what a page writes into its MicroPython. The program's standard output is
+// engine_sources: {"files": {path: text}, "shims": {path: text}}), or
+// MicroPython's own (book/_ext/micropython_assets.py, engine_bundle: the same
+// with the modules as bytecode under "mpy"), exactly what a page writes into
+// its MicroPython. The program's standard output is
 // printed as it is. tests/test_engine_micropython.py and
 // tests/test_web_micropython.py run the same program here and in CPython and
 // require the same JSON.
@@ -42,7 +44,10 @@ const mkdirs = (path) => {
 mkdirs("/engine/closing_kit");
 if (src.endsWith(".json")) {
   const bundle = JSON.parse(readFileSync(src, "utf8"));
-  for (const [path, body] of Object.entries({ ...bundle.files, ...bundle.shims })) {
+  // MicroPython's own bundle (micropython_assets.engine_bundle) also holds the modules
+  // compiled to bytecode, as base64 (.mpy): written as bytes, as live.js writes them.
+  const mpy = Object.entries(bundle.mpy || {}).map(([path, b64]) => [path, Buffer.from(b64, "base64")]);
+  for (const [path, body] of [...Object.entries({ ...bundle.files, ...bundle.shims }), ...mpy]) {
     mkdirs(dirname(`/engine/${path}`));
     mp.FS.writeFile(`/engine/${path}`, body);
   }

@@ -26,11 +26,15 @@ def node(expression: str):
 def test_urls_resolve_from_the_scripts_own_address():
     """The site's Pythons and engine are found from any page depth; a CDN stays absolute."""
     src = "https://example.org/course/_static/live/live.js?v=1"
-    got = node(f"ck.urls({json.dumps(src)}, '_pyodide/', '_static/live/e.json', '_micropython')")
+    got = node(
+        f"ck.urls({json.dumps(src)}, '_pyodide/', '_static/live/e.json', '_micropython', "
+        "'_static/live/m.json')"
+    )
     assert got == {
         "pyodide": "https://example.org/course/_pyodide/",
         "micropython": "https://example.org/course/_micropython/",
         "engine": "https://example.org/course/_static/live/e.json",
+        "mpyEngine": "https://example.org/course/_static/live/m.json",
     }
     cdn = "https://cdn.jsdelivr.net/npm/pyodide@314.0.6"
     got = node(f"ck.urls({json.dumps(src)}, {json.dumps(cdn)}, 'x.json', '')")
@@ -54,6 +58,40 @@ def test_only_micropython_gets_the_shims():
         "__future__.py": "y",
     }
     assert node(f"ck.engineFiles({bundle}, 'pyodide')") == {"closing_kit/web.py": "x"}
+
+
+def test_micropython_runs_its_own_engine_of_bytecode_as_bytes():
+    """MicroPython's bundle holds compiled modules (base64): written as bytes, not text;
+    Pyodide, which cannot read them, runs the sources' file."""
+    bundle = json.dumps(
+        {"files": {"d.json": "{}"}, "mpy": {"closing_kit/web.mpy": "TQYDHwA="}, "shims": {}}
+    )
+    got = node(
+        f"Object.entries(ck.engineFiles({bundle}, 'micropython'))"
+        ".map(([p, v]) => [p, typeof v === 'string' ? v : Array.from(v)])"
+    )
+    assert got == [["d.json", "{}"], ["closing_kit/web.mpy", [77, 6, 3, 31, 0]]]
+    assert node(f"ck.engineFiles({bundle}, 'pyodide')") == {"d.json": "{}"}
+    where = json.dumps({"engine": "e.json", "mpyEngine": "m.json", "micropython": "mp/",
+                        "pyodide": "py/"})  # fmt: skip
+    assert node(f"ck.engineUrl({where}, 'micropython')") == "m.json"
+    assert node(f"ck.engineUrl({where}, 'pyodide')") == "e.json"
+    assert node(f"ck.engineUrl(Object.assign({where}, {{mpyEngine: ''}}), 'micropython')") == (
+        "e.json"
+    )
+    assert node(f"ck.offlineFiles({where}, 'micropython')") == [
+        "mp/micropython.mjs",
+        "mp/micropython.wasm",
+        "m.json",
+    ]
+
+
+def test_the_warm_up_runs_each_kind_of_first_feedback_once_and_changes_nothing():
+    """One stateless feedback request per kind of exercise on the page; none for the role-play."""
+    got = node("ck.warmUps(['drafter', 'reservation', 'drafter', 'roleplay', 'noncommittal'])")
+    assert [r["kind"] for r in got] == ["closing", "reservation", "vague"]
+    assert {r["op"] for r in got} == {"feedback"}  # web.feedback: no session, no saved work
+    assert node("ck.warmUps(['roleplay'])") == []
 
 
 def test_a_file_needs_every_folder_above_it():

@@ -100,7 +100,6 @@ def test_without_npm_the_build_runs_the_exercises_on_pyodide_and_says_so_in_one_
     import micropython_assets
 
     monkeypatch.setenv("CLOSING_KIT_CACHE", str(tmp_path))
-    monkeypatch.setattr(micropython_assets.shutil, "which", lambda name: None)
     monkeypatch.setattr("npm_fetch.shutil.which", lambda name: None)
     config = types.SimpleNamespace(html_extra_path=[], closing_kit_micropython_url="x")
     with caplog.at_level(logging.INFO):
@@ -199,6 +198,23 @@ def test_a_page_downloads_nothing_extra_before_start(server, browser):
         visit.close()
     visit = Visit(browser, f"{server}/book/01-introduction.html")
     assert not any("live.js" in u for u in visit.requests)
+    visit.close()
+
+
+@pytest.mark.browser
+def test_a_touch_in_the_exercise_starts_its_download_before_start(server, browser):
+    """The reader's first move in an exercise (a touch, a focus) fetches MicroPython and its
+    engine of bytecode, before Start's click lands; the exercise still waits for Start."""
+    visit = Visit(browser, f"{server}/{DRAFTER}")
+    live = visit.live.first
+    with visit.page.expect_request(re.compile(r"/_static/live/closing-kit-mpy-\w+\.json$")):
+        live.dispatch_event("pointerdown")
+    assert live.locator(".ck-live-body").is_hidden()
+    assert visit.page.evaluate("localStorage.getItem('closing-kit-workbook')") is None
+    box = visit.start()
+    box.fill(STRONG)
+    assert "/100" in _wait_score(visit.page)
+    assert not any("closing-kit-engine-" in u for u in visit.requests)  # the sources are Pyodide's
     visit.close()
 
 
@@ -649,10 +665,10 @@ def test_text_and_buttons_have_good_contrast(server, browser, scheme):
 
 def test_the_pages_say_how_much_start_downloads(site):
     """The "about N KB" on the page is what Start fetches from a host that compresses:
-    MicroPython's mjs and wasm and the engine's JSON, gzipped."""
+    MicroPython's mjs and wasm and its engine's JSON (bytecode), gzipped."""
     served = site / "_micropython"
     files = [served / "micropython.mjs", served / "micropython.wasm"]
-    files += list(site.glob("_static/live/closing-kit-engine-*.json"))
+    files += list(site.glob("_static/live/closing-kit-mpy-*.json"))
     assert len(files) == 3 and all(f.is_file() for f in files)
     kilobytes = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files) / 1000
     said = int(re.search(r"about (\d+) KB", live_practice.DOWNLOAD_NOTE).group(1))

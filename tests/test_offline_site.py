@@ -73,8 +73,10 @@ def test_the_worker_precaches_the_pages_not_the_heavy_folders(site):
         assert asset in manifest
     for asset in ("_micropython/micropython.mjs", "_micropython/micropython.wasm"):
         assert manifest.get(asset), f"{asset} is precached with a revision"
-    engine = [u for u in manifest if re.fullmatch(r"_static/live/closing-kit-engine-\w+\.json", u)]
+    # MicroPython's engine (bytecode) is precached; the sources' file is Pyodide's, run time.
+    engine = [u for u in manifest if re.fullmatch(r"_static/live/closing-kit-mpy-\w+\.json", u)]
     assert len(engine) == 1 and (site / engine[0]).is_file()
+    assert not any("closing-kit-engine-" in u for u in manifest)
     heavy = [u for u in manifest if u.startswith(("lite/", "_pyodide/")) or u.endswith(".zip")]
     assert heavy == []
     assert not any("fontawesome" in u for u in manifest)
@@ -153,6 +155,17 @@ def _first_visit(browser, url):
     return context, guard, page
 
 
+#: The worker's caches hold MicroPython's engine: the offline copy is made.
+OFFLINE_COPY = """async () => {
+  for (const name of await caches.keys()) {
+    for (const req of await (await caches.open(name)).keys()) {
+      if (/closing-kit-mpy-/.test(req.url)) return true;
+    }
+  }
+  return false;
+}"""
+
+
 def _go_offline(server, context):
     server.stop()
     context.set_offline(True)
@@ -172,6 +185,34 @@ def test_the_site_reopens_offline_after_one_visit(site, browser, tmp_path):
     wait_for_widgets(page)
     assert page.locator(".widget-checkbox").count() > 0
     page.goto(f"{server.url}/search.html", wait_until="load")
+    context.close()
+    assert guard.blocked == [] and guard.errors == []
+
+
+@pytest.mark.browser
+def test_with_the_offline_copy_the_exercise_gets_ready_while_the_reader_reads(
+    site, browser, tmp_path
+):
+    """Once the offline copy holds MicroPython and its engine, a page with an exercise loads
+    and imports it while idle, with no network at all; it keeps nothing and shows nothing
+    until Start, which then opens the exercise, and a close scores."""
+    server = SiteServer(_copy(site, tmp_path / "site"))
+    context, guard, page = _first_visit(browser, f"{server.url}/{CHAPTER}")
+    page.wait_for_function(OFFLINE_COPY, polling=200)
+    _go_offline(server, context)
+    page.reload(wait_until="load")
+    page.wait_for_function("performance.getEntriesByName('ck-live-warm').length > 0")
+    live = page.locator(".ck-live").first
+    assert live.locator(".ck-live-body").is_hidden()
+    assert page.evaluate("[window.ckLive.call, localStorage.getItem('closing-kit-workbook')]") == [
+        None,
+        None,
+    ]
+    live.get_by_role("button", name="Start practicing").click()
+    live.get_by_role("textbox", name="Your close").fill(CLOSE)
+    live.get_by_role("status").filter(has_text=re.compile(r"\d+/100")).first.wait_for()
+    marks = page.evaluate("performance.getEntriesByType('mark').map((m) => m.name)")
+    assert marks.index("ck-live-warm") < marks.index("ck-live-opened")  # ready before Start
     context.close()
     assert guard.blocked == [] and guard.errors == []
 

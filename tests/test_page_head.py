@@ -6,6 +6,7 @@ import struct
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -115,3 +116,86 @@ def test_every_page_has_its_own_description(site):
             seen[text] = rel
     assert problems == []
     assert len(seen) > 30  # chapters, notebooks, Sphinx's own pages and the print sheets
+
+
+def test_file_scripts_are_deferred_but_the_one_inline_lines_read():
+    """Every blocking file script is deferred; inline code, modules, async and
+    documentation_options.js (read by inline lines at once) are left as they are."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    scripts = [
+        _JavaScript("_static/documentation_options.js"),
+        _JavaScript("_static/doctools.js", priority=200),
+        _JavaScript(None, body="let x = 1;"),
+        _JavaScript("_static/quiz.js", defer="defer"),
+        _JavaScript("_static/a.mjs", type="module"),
+        _JavaScript("_static/b.js", **{"async": "async"}),
+        _JavaScript("_static/live/live.js", **{"data-engine": "e.json"}),
+    ]
+    got = page_head.deferred(scripts)
+    assert [js.attributes.get("defer") for js in got] == [
+        None, "defer", None, "defer", None, None, "defer"
+    ]  # fmt: skip
+    assert got[1].priority == 200 and got[6].attributes["data-engine"] == "e.json"
+    assert got[0] is scripts[0] and got[2] is scripts[2]
+
+
+def test_the_search_as_you_type_scripts_are_cut_from_the_head_and_nothing_else():
+    head = (
+        '<meta name="viewport" content="width=device-width, initial-scale=1"/>\n'
+        '<script src="../_static/searchtools.js"></script>\n'
+        '<script src="../_static/language_data.js"></script>\n'
+        '<script src="../searchindex.js"></script>\n'
+        '<script src="../_static/other.js"></script>'
+    )
+    assert str(page_head.without_search_scripts(head)) == (
+        '<meta name="viewport" content="width=device-width, initial-scale=1"/>\n'
+        '<script src="../_static/other.js"></script>'
+    )
+
+
+def _head_scripts(path: Path) -> list:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return soup.head.find_all("script")
+
+
+def test_no_page_waits_for_a_script_but_the_one_its_inline_lines_read(site):
+    """In every page's head, a script with a src is deferred (or a module, or async), but
+    documentation_options.js; the search index is loaded by the search page alone."""
+    blocking, search = [], []
+    for path in _built_pages(site):
+        rel = str(path.relative_to(site))
+        if "print" in path.relative_to(site).parts:
+            continue
+        for tag in _head_scripts(path):
+            src = tag.get("src", "")
+            if not src or src.startswith("data:"):
+                continue
+            if "searchindex.js" in src:
+                search.append(rel)
+            lazy = tag.has_attr("defer") or tag.has_attr("async") or tag.get("type") == "module"
+            if not lazy and "documentation_options.js" not in src and rel != "search.html":
+                blocking.append(f"{rel}: {src}")
+    assert blocking == []
+    assert search == ["search.html"]
+
+
+@pytest.mark.browser
+def test_the_search_dialog_still_finds_a_page(server, browser):
+    """From a chapter (no search index in its head), the search box sends its words to the
+    search page, which lists the chapter that holds them; no console error on the way."""
+    from browser_support import Visit
+
+    visit = Visit(browser, f"{server}/book/05-close-the-sale.html")
+    page = visit.page
+    page.keyboard.press("Control+k")
+    box = page.locator("#pst-search-dialog input[name=q]")
+    box.wait_for(state="visible")
+    box.fill("reservations")
+    box.press("Enter")
+    page.wait_for_url("**/search.html?q=reservations*")
+    results = page.locator("#search-results li a")
+    results.first.wait_for(state="visible", timeout=30_000)
+    assert any("reservations" in (h or "") for h in results.evaluate_all("a => a.map(x => x.href)"))
+    assert visit.errors == [] and visit.blocked == []
+    visit.close()

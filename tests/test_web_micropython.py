@@ -2,8 +2,8 @@
 
 The website runs ``closing_kit.web`` (the drafter, both drills, the
 role-play, the workbook's download and load) in MicroPython's WebAssembly
-port, from the one JSON of sources the site serves
-(``live_practice.engine_sources``). This test runs a whole session's
+port, from the one JSON the site serves it (``live_practice.engine_sources``,
+compiled to bytecode by ``micropython_assets.engine_bundle``). This test runs a whole session's
 requests there, in Node, and in CPython, and requires the same parsed JSON
 for every answer: every bank answer in each exercise, the role-play on many
 seeds, every corpus case through ``feedback``, and every hostile, old or
@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import live_practice
+import micropython_assets
 import pytest
 from test_engine_micropython import _micropython
 from test_web import LEGACY_V2, VERSION_1
@@ -131,8 +132,13 @@ def _given() -> str:
 def test_a_whole_session_answers_the_same_in_micropython_and_cpython(tmp_path):
     if not shutil.which("node"):
         pytest.fail("node is needed to run MicroPython's WebAssembly port (Debian package nodejs)")
+    # What a page runs: the sources' modules compiled to MicroPython's bytecode.
+    engine = micropython_assets.engine_bundle(
+        live_practice.engine_sources(), micropython_assets.mpy_cross()
+    )
+    assert engine["mpy"] and not any(p.endswith(".py") for p in engine["files"])
     bundle = tmp_path / "engine.json"
-    bundle.write_text(json.dumps(live_practice.engine_sources()), encoding="utf-8")
+    bundle.write_text(json.dumps(engine), encoding="utf-8")
     program = _given()
     runner = ROOT / "scripts" / "micropython_engine.mjs"
     mp = subprocess.run(

@@ -322,6 +322,7 @@ def _page(app, pagename, templatename, context, doctree):
         loading_method="defer",
         **{
             "data-micropython": app.config.closing_kit_micropython_url,
+            "data-micropython-engine": app.config.closing_kit_micropython_engine,
             "data-pyodide": app.config.closing_kit_pyodide_url,
             "data-engine": app.config.closing_kit_live_engine,
         },

@@ -9,15 +9,28 @@
   its ``description`` (a chapter's front matter, a notebook's metadata); the
   pages Sphinx makes itself get theirs from ``GENERATED``. A page with none
   fails the build, naming it, so search results never show a page's menu.
+- **Nothing that can wait holds up the first paint** (issue 16: a phone's
+  first screen). Every script the extensions and the theme add to the head
+  is deferred (it still runs in the same order, before ``DOMContentLoaded``),
+  but ``BLOCKING``, which inline lines in the head read at once (the search
+  page keeps them all blocking: its search scripts run at once). The theme's
+  search-as-you-type scripts (``SEARCH_SCRIPTS``: the search index, about
+  25 KB gzipped on every page) are left out of every page but the search
+  page: that feature is off (``search_as_you_type``), and the search dialog
+  sends its words to the search page, which loads them itself.
 """
 
 from __future__ import annotations
 
 import html
+import os
+import re
 import struct
 import zlib
 from pathlib import Path
 
+from markupsafe import Markup
+from sphinx.builders.html._assets import _JavaScript
 from sphinx.errors import ExtensionError
 
 # -- the mark -------------------------------------------------------------------------
@@ -122,6 +135,39 @@ def description(app, pagename: str) -> str:
     return " ".join(str(text).split())
 
 
+# -- scripts --------------------------------------------------------------------------------
+#: Stays blocking: the inline ``DOCUMENTATION_OPTIONS.pagename = ...`` after it reads it.
+BLOCKING = {"_static/documentation_options.js"}
+#: What pydata-sphinx-theme writes into every page's head for search as you type.
+SEARCH_SCRIPTS = re.compile(
+    r'\s*<script src="[^"]*/?(?:_static/searchtools|_static/language_data|searchindex)\.js"'
+    r"></script>"
+)
+
+
+def deferred(scripts: list) -> list:
+    """``scripts`` (a page's ``script_files``) with every blocking file script deferred.
+
+    Inline scripts, modules, ``async`` or ``defer`` ones and ``BLOCKING`` stay as they are.
+    """
+    out = []
+    for js in scripts:
+        if (
+            isinstance(js, _JavaScript)
+            and js.filename
+            and os.fspath(js.filename) not in BLOCKING
+            and not {"defer", "async", "type"} & set(js.attributes)
+        ):
+            js = _JavaScript(js.filename, priority=js.priority, **js.attributes, defer="defer")
+        out.append(js)
+    return out
+
+
+def without_search_scripts(head: str) -> Markup:
+    """The theme's ``extrahead`` block without its search-as-you-type scripts."""
+    return Markup(SEARCH_SCRIPTS.sub("", str(head)))
+
+
 # -- build wiring ---------------------------------------------------------------------------
 def _write_icons(app, config):
     folder = Path(app.doctreedir).parent / "closing-kit-favicon"
@@ -147,9 +193,19 @@ def _head(app, pagename, templatename, context, doctree):
         )
     tags.append(f'<meta name="description" content="{html.escape(text)}">')
     context["metatags"] = context.get("metatags", "") + "\n".join(tags) + "\n"
+    # The search page's own searchtools.js runs at once and needs doctools.js's _ready.
+    if pagename != "search":
+        context["script_files"] = deferred(context.get("script_files", []))
+
+
+def _register(app):
+    templates = getattr(app.builder, "templates", None)
+    if templates is not None and hasattr(templates, "environment"):
+        templates.environment.filters["ck_no_search_scripts"] = without_search_scripts
 
 
 def setup(app):
     app.connect("config-inited", _write_icons)
+    app.connect("builder-inited", _register)
     app.connect("html-page-context", _head)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

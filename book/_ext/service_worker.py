@@ -73,10 +73,12 @@ STATIC = HERE / "static"
 PRECACHE_PATTERNS = [
     "**/*.{html,css,js,svg,png,jpg,jpeg,gif,webp,ico,woff2}",
     "_static/ck-*.woff",  # the theme's icons, cut down (theme_fixes.py)
-    # The live exercises' MicroPython and engine (about 330 KB gzipped): a
-    # reader who never pressed Start can still practise offline (issue 16).
+    # The live exercises' MicroPython and its engine (bytecode, micropython_assets;
+    # about 320 KB gzipped): a reader who never pressed Start can still practise
+    # offline (issue 16), and a page whose files are here starts at once. The
+    # engine's sources (closing-kit-engine-*.json) are Pyodide's: cached at run time.
     "_micropython/micropython.{mjs,wasm}",
-    "_static/live/closing-kit-engine-*.json",
+    "_static/live/closing-kit-mpy-*.json",
 ]
 #: Never precached. The big run-time folders (their own caches below); source
 #: maps, downloads of the sources; the theme's FontAwesome script and fonts,

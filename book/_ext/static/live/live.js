@@ -1,9 +1,14 @@
 /* Live practice: wires a page's {live-practice} exercises to closing_kit.web in MicroPython.
  *
- * Nothing loads until the reader presses "Start practicing". Then the site's
- * MicroPython (its WebAssembly port, about 220 KB gzipped) and our engine (one
- * JSON file of sources) are fetched, the sources are written into its file
- * system, and every button or keystroke sends one JSON request to
+ * Nothing loads until the reader turns to an exercise (a touch or focus in it,
+ * or "Start practicing"). Then the site's MicroPython (its WebAssembly port,
+ * about 220 KB gzipped) and our engine (one JSON file: the modules compiled
+ * to MicroPython's bytecode at build time, and their data) are fetched, the
+ * files are written into its file system, the engine is imported and its
+ * feedback warmed up once; Start then opens the kept workbook. A page whose
+ * files are already in the site's offline copy (its service worker's
+ * cache: no download) does all but the last step when the browser is idle,
+ * so Start is instant. Every button or keystroke then sends one JSON request to
  * closing_kit.web; the answer says what to show (regions' HTML, boxes'
  * values) and, when the work changed, the workbook to keep in localStorage.
  * No rule, score or wording lives here. With ?ck-engine=pyodide in the
@@ -27,7 +32,7 @@ const ckLive = {
 
   /** The Pythons' folders and the engine's URL, from the script's own URL and attributes.
    * MicroPython's is "" when the site has none (built without npm). */
-  urls(scriptSrc, pyodideAttr, engineAttr, micropythonAttr) {
+  urls(scriptSrc, pyodideAttr, engineAttr, micropythonAttr, mpyEngineAttr) {
     const root = new URL("../../", scriptSrc);
     const folder = (attr) => {
       const url = new URL(attr, root).href;
@@ -37,7 +42,41 @@ const ckLive = {
       pyodide: folder(pyodideAttr),
       micropython: micropythonAttr ? folder(micropythonAttr) : "",
       engine: new URL(engineAttr, root).href,
+      mpyEngine: mpyEngineAttr ? new URL(mpyEngineAttr, root).href : "",
     };
+  },
+
+  /** The engine's file for that Python: MicroPython's own (bytecode) when the site has one. */
+  engineUrl(where, engine) {
+    return engine === "micropython" && where.mpyEngine ? where.mpyEngine : where.engine;
+  },
+
+  /** The files the idle start looks for in the offline copy: a Python's and its engine. */
+  offlineFiles(where, engine) {
+    const python = engine === "micropython"
+      ? [where.micropython + "micropython.mjs", where.micropython + "micropython.wasm"]
+      : [where.pyodide + "pyodide.mjs", where.pyodide + "pyodide.asm.wasm"];
+    return python.concat([ckLive.engineUrl(where, engine)]);
+  },
+
+  /** Stateless requests that run the feedback a page's exercises give first, once, while
+   * the reader is still reading or tapping: the first score then costs what any later one does. */
+  warmUps(kinds) {
+    const text = "Thank you for your time today. What are the next steps?";
+    const by = {
+      drafter: { op: "feedback", kind: "closing", text },
+      reservation: { op: "feedback", kind: "reservation", prompt: "You lack experience.", text },
+      noncommittal: { op: "feedback", kind: "vague", prompt: "We will be in touch.", text },
+    };
+    return Array.from(new Set(kinds)).filter((k) => k in by).map((k) => by[k]);
+  },
+
+  /** Base64 (the engine's bytecode) as bytes. */
+  fromBase64(text) {
+    const raw = atob(text);
+    const bytes = new Uint8Array(raw.length);
+    for (let i = 0; i < raw.length; i += 1) bytes[i] = raw.charCodeAt(i);
+    return bytes;
   },
 
   /** Which Python runs the exercises: Pyodide when the address asks for it
@@ -47,10 +86,15 @@ const ckLive = {
     return asked === "pyodide" || !micropythonUrl ? "pyodide" : "micropython";
   },
 
-  /** The files to write, path -> text: the engine's, and for MicroPython its shims too. */
+  /** The files to write, path -> text (or bytes): the engine's, and for MicroPython its
+   * compiled modules (.mpy) and its shims too. */
   engineFiles(bundle, engine) {
     const files = Object.assign({}, bundle.files);
-    return engine === "micropython" ? Object.assign(files, bundle.shims) : files;
+    if (engine !== "micropython") return files;
+    for (const [path, code] of Object.entries(bundle.mpy || {})) {
+      files[path] = ckLive.fromBase64(code);
+    }
+    return Object.assign(files, bundle.shims);
   },
 
   /** The folders a file at `path` needs, outermost first ("/a/b/c.py" -> ["/a", "/a/b"]). */
@@ -119,6 +163,7 @@ if (typeof document !== "undefined") {
     script.dataset.pyodide,
     script.dataset.engine,
     script.dataset.micropython,
+    script.dataset.micropythonEngine,
   );
   const engine = ckLive.engineFor(location.search, where.micropython);
   const widgets = Array.from(document.querySelectorAll("[data-ck-live]"));
@@ -167,16 +212,19 @@ if (typeof document !== "undefined") {
     },
   };
 
-  /** Load the Python and the engine once per page; resolves to call(request) -> answer.
-   * `progress(text)` is told each step, for the reader to see. */
-  const boot = (progress) => {
-    if (ready) return ready;
-    ready = (async () => {
-      progress("Loading Python in your browser...");
+  /** Load the Python and the engine and import it, once per page; resolves to
+   * call(request) -> answer. `progress(text)` is told each step, if given.
+   * Fetches nothing the page does not need: it runs on the reader's first move in an
+   * exercise, or when idle if the offline copy already holds the files. */
+  let prepared = null;
+  let progress = () => {};
+  const prepare = () => {
+    if (prepared) return prepared;
+    prepared = (async () => {
       // Marks for scripts/benchmark_startup.py (performance.getEntriesByType("mark")).
       performance.mark("ck-live-boot");
       // The sources and the Python are fetched side by side.
-      const bundle = fetch(where.engine).then((r) => {
+      const bundle = fetch(ckLive.engineUrl(where, engine)).then((r) => {
         if (!r.ok) throw new Error(`the exercise code could not be fetched (${r.status})`);
         return r.json();
       });
@@ -190,14 +238,58 @@ if (typeof document !== "undefined") {
       py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(ckLive.ENGINE_ROOT)})`);
       const web = py.pyimport("closing_kit.web");
       performance.mark("ck-live-imported");
-      const call = (req) => JSON.parse(web.call(JSON.stringify(req)));
-      let stored = null;
-      try {
-        stored = localStorage.getItem(ckLive.KEY);
-      } catch (err) {
-        stored = null;
-      }
-      const opened = call({ op: "start", stored });
+      return (req) => JSON.parse(web.call(JSON.stringify(req)));
+    })();
+    prepared.catch(() => {
+      prepared = null; // a later move tries again
+    });
+    return prepared;
+  };
+
+  /** The first feedback of each kind on the page, run once (it reads the engine's data);
+   * later in its own task, so the exercise is on screen first. */
+  let warmed = null;
+  const warmUp = (call) => {
+    if (warmed) return warmed;
+    warmed = new Promise((resolve) => {
+      setTimeout(() => {
+        performance.mark("ck-live-warming");
+        try {
+          for (const req of ckLive.warmUps(widgets.map((w) => w.dataset.ckLive))) call(req);
+        } catch (err) {
+          console.warn(`closing-kit: the feedback did not warm up (${err.message || err})`);
+        }
+        performance.mark("ck-live-warm");
+        resolve();
+      }, 0);
+    });
+    return warmed;
+  };
+
+  /** The kept workbook, opened in the engine: the answer to "start". Opened while idle, it
+   * is used at Start only if what is kept is still the same (another tab may have saved). */
+  let opening = null;
+  const open = (call) => {
+    let stored = null;
+    try {
+      stored = localStorage.getItem(ckLive.KEY);
+    } catch (err) {
+      stored = null;
+    }
+    if (!opening || opening.stored !== stored) {
+      opening = { stored, opened: call({ op: "start", stored }) };
+    }
+    return opening;
+  };
+
+  /** Prepare, then open the kept workbook; resolves to {call, message}. Once per page. */
+  const boot = (tell) => {
+    if (ready) return ready;
+    progress = tell;
+    ready = (async () => {
+      progress("Loading Python in your browser...");
+      const call = await prepare();
+      const { stored, opened } = open(call);
       if (opened.unreadable) {
         try {
           localStorage.setItem(ckLive.asideKey(Date.now()), stored);
@@ -207,6 +299,7 @@ if (typeof document !== "undefined") {
       }
       const problem = keep(opened.saved);
       performance.mark("ck-live-opened");
+      warmUp(call);
       ckLive.call = call; // for a coach's console, and the tests
       ckLive.engine = engine;
       return { call, message: [opened.message, problem].filter(Boolean).join(" ") };
@@ -226,6 +319,38 @@ if (typeof document !== "undefined") {
     });
     return recorderModule;
   };
+
+
+  /** Whether every file `prepare` fetches is in the site's offline copy (no download). */
+  const offline = async () => {
+    if (typeof caches === "undefined") return false;
+    const urls = ckLive.offlineFiles(where, engine);
+    const found = await Promise.all(urls.map((u) => caches.match(u, { ignoreSearch: true })));
+    return found.every(Boolean);
+  };
+
+  // The reader's first move in an exercise starts the download, before Start's click lands.
+  for (const widget of widgets) {
+    for (const type of ["pointerdown", "focusin"]) {
+      widget.addEventListener(type, () => prepare().catch(() => {}), { once: true, passive: true });
+    }
+  }
+  // A page whose files are in the offline copy gets ready while the reader reads.
+  if (engine === "micropython" && widgets.length) {
+    const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 1000));
+    const whenIdle = () => idle(() => {
+      offline()
+        .then(async (yes) => {
+          if (!yes) return;
+          const call = await prepare();
+          open(call);
+          await warmUp(call);
+        })
+        .catch(() => {});
+    }, { timeout: 5000 });
+    if (document.readyState === "complete") whenIdle();
+    else window.addEventListener("load", whenIdle, { once: true });
+  }
 
   const apply = (widget, answer) => {
     for (const [name, value] of Object.entries(answer.values || {})) {
