@@ -504,6 +504,8 @@ def _tells_of_work_done(words):
             return False  # "I fit this role perfectly" claims; it does not tell
         if len(verb) > 2 and (_has_quantity(after) or content_stems(after) & s["work"]):
             return True
+        if len(verb) > 2 and _at_work(words, j0, after):
+            return True
         return _span_of_time(words)
     named = any(w in ("i", "we") for w in words)
     told = words[:1] in (["that"], ["this"], ["it"]) and words[1:2] in (["is"], ["was"])
@@ -523,6 +525,25 @@ def _tells_of_work_done(words):
         ):
             return True  # "My background is in payroll reconciliation and supplier onboarding"
     return False
+
+
+def _at_work(words, subject, after):
+    """A present-tense clause set in the learner's work by its shape, not its verb: a frame
+    before the subject ("At my current company I support the engineering group", "In my
+    job I present..."), the team's own object ("I run our night shift"), or a routine
+    ("...to the VP every Monday")."""
+    s = _sets()
+    frame = words[: max(0, subject - 1)]
+    if content_stems(frame) & s["work"] and any(w in ("my", "our", "this", "the") for w in frame):
+        return True
+    for k, w in enumerate(after[:3]):
+        if w == "our" and k + 1 < len(after) and content_stems(after[k + 1 :]):
+            return True
+    return any(w in _ROUTINE for w in after)
+
+
+#: Words that make a present-tense clause a routine of work ("every week", "daily").
+_ROUTINE = ("every", "each", "daily", "weekly", "monthly", "nightly", "fortnightly")
 
 
 _DETERMINERS = (
