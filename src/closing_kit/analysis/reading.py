@@ -502,6 +502,8 @@ def _tells_of_work_done(words):
         after = words[j + 1 :]
         if verb in s["claims"]:
             return False  # "I fit this role perfectly" claims; it does not tell
+        if after[:1] == ["to"] and verb in _DISPOSED:
+            return False  # "I always try to be sincere with clients" describes a habit of mind
         if len(verb) > 2 and (_has_quantity(after) or content_stems(after) & s["work"]):
             return True
         if len(verb) > 2 and _at_work(words, j0, after):
@@ -540,6 +542,11 @@ def _at_work(words, subject, after):
         if w == "our" and k + 1 < len(after) and content_stems(after[k + 1 :]):
             return True
     return any(w in _ROUTINE for w in after)
+
+
+#: Present verbs that, before "to", tell of an intention or a habit of mind, not of work.
+_DISPOSED = ("try", "tend", "aim", "strive", "endeavour", "endeavor", "seek", "prefer", "wish",
+             "intend", "plan", "hope", "want", "like", "love", "care")  # fmt: skip
 
 
 #: Words that make a present-tense clause a routine of work ("every week", "daily").
