@@ -797,6 +797,19 @@ class Reading:
         # not experience for the job.
         return clause.done and "your" in clause.words and not clause.stems & _sets()["work"]
 
+    def personal_story(self, clause):
+        """Life outside work, or told in the same breath as it: in "I've been gaming since
+        I was six, I've put 3,000 hours into Elden Ring", the second clause names no work
+        and goes on with the first."""
+        if self.personal(clause):
+            return True
+        if clause.stems & _sets()["work"]:
+            return False
+        siblings = [c for c in self.clauses if c.sentence is clause.sentence and c is not clause]
+        if any(c.stems & _sets()["work"] for c in siblings):
+            return False
+        return any(c.done and _personal_words(self.text, c) for c in siblings)
+
     def asks(self):
         """Sentences that put a question: a "?" or an inverted start ("would you...")."""
         return [s for s in self.sentences if s.question or _inverted(s.words)]

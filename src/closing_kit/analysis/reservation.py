@@ -58,7 +58,8 @@ def analyze_reservation(concern, response):
     focus = _doubt_stems(rules, concern or "")
     # What the interviewer grants ("You've been in policy, writing the local plan") is the
     # learner's background, not the doubt: more of it does not answer the doubt.
-    granted = _granted(concern or "") - (focus or set())
+    granted_all = _granted(concern or "")
+    granted = granted_all - (focus or set())
     if target - granted:
         target = target - granted
 
@@ -80,9 +81,12 @@ def analyze_reservation(concern, response):
     # what was taken on in it, whatever the words.
     level = bool(_said_of_learner(concern or "") & _level_stems())
     # A doubt that sets one field against another ("you've been in hotels; we're
-    # logistics") is answered in the fields' terms; a doubt within the learner's own
-    # field ("two medication errors") is not answered by more of that field.
-    sectors = len(topics_of(target) & set(lexicon()["sector_topics"])) >= 2
+    # logistics") is answered in the fields' terms: the field granted the learner and
+    # another one. A doubt within one field ("most of our residents need a hoist") is
+    # not answered by more of that field (care plans).
+    fields = set(lexicon()["sector_topics"])
+    theirs = topics_of(granted_all) & fields
+    sectors = bool(theirs) and bool(topics_of(target) & fields - theirs)
     on_topic = [
         c
         for c in substance
@@ -218,9 +222,18 @@ def _granted(concern):
                 continue
             for k, x in enumerate(w[:3]):
                 nxt = w[k + 1 : k + 3]
-                if x == "you" and (
-                    nxt[:2] in (["have", "been"], ["have", "worked"], ["have", "spent"])
-                    or nxt[:1] in (["come"], ["came"], ["were"])
+                if (
+                    x == "you"
+                    and (
+                        nxt[:2]
+                        in (
+                            ["have", "been"],
+                            ["have", "worked"],
+                            ["have", "spent"],
+                            ["have", "done"],
+                        )  # fmt: skip
+                        or nxt[:1] in (["come"], ["came"], ["were"])
+                    )
                 ):
                     granting = True
                 if x == "your" and nxt[:1] in (["background"], ["experience"], ["career"]):
