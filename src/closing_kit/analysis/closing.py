@@ -68,7 +68,7 @@ def _fit(r, reading, job_ad):
     for c in need:
         target |= c.stems
     target |= ad_stems(job_ad)
-    experience = [c for c in reading.experience() if not reading.personal(c)]
+    experience = [c for c in reading.experience() if not reading.personal_story(c)]
     if target:
         relevant = [
             c for c in experience if shared(c.stems, target) or _same_sentence(c, need, reading)

@@ -502,7 +502,11 @@ def _tells_of_work_done(words):
         after = words[j + 1 :]
         if verb in s["claims"]:
             return False  # "I fit this role perfectly" claims; it does not tell
+        if after[:1] == ["to"] and verb in _DISPOSED:
+            return False  # "I always try to be sincere with clients" describes a habit of mind
         if len(verb) > 2 and (_has_quantity(after) or content_stems(after) & s["work"]):
+            return True
+        if len(verb) > 2 and _at_work(words, j0, after):
             return True
         return _span_of_time(words)
     named = any(w in ("i", "we") for w in words)
@@ -523,6 +527,30 @@ def _tells_of_work_done(words):
         ):
             return True  # "My background is in payroll reconciliation and supplier onboarding"
     return False
+
+
+def _at_work(words, subject, after):
+    """A present-tense clause set in the learner's work by its shape, not its verb: a frame
+    before the subject ("At my current company I support the engineering group", "In my
+    job I present..."), the team's own object ("I run our night shift"), or a routine
+    ("...to the VP every Monday")."""
+    s = _sets()
+    frame = words[: max(0, subject - 1)]
+    if content_stems(frame) & s["work"] and any(w in ("my", "our", "this", "the") for w in frame):
+        return True
+    for k, w in enumerate(after[:3]):
+        if w == "our" and k + 1 < len(after) and content_stems(after[k + 1 :]):
+            return True
+    return any(w in _ROUTINE for w in after)
+
+
+#: Present verbs that, before "to", tell of an intention or a habit of mind, not of work.
+_DISPOSED = ("try", "tend", "aim", "strive", "endeavour", "endeavor", "seek", "prefer", "wish",
+             "intend", "plan", "hope", "want", "like", "love", "care")  # fmt: skip
+
+
+#: Words that make a present-tense clause a routine of work ("every week", "daily").
+_ROUTINE = ("every", "each", "daily", "weekly", "monthly", "nightly", "fortnightly")
 
 
 _DETERMINERS = (
@@ -768,6 +796,19 @@ class Reading:
         # Scanias on the M6", "I've read your annual report") is knowing of the firm,
         # not experience for the job.
         return clause.done and "your" in clause.words and not clause.stems & _sets()["work"]
+
+    def personal_story(self, clause):
+        """Life outside work, or told in the same breath as it: in "I've been gaming since
+        I was six, I've put 3,000 hours into Elden Ring", the second clause names no work
+        and goes on with the first."""
+        if self.personal(clause):
+            return True
+        if clause.stems & _sets()["work"]:
+            return False
+        siblings = [c for c in self.clauses if c.sentence is clause.sentence and c is not clause]
+        if any(c.stems & _sets()["work"] for c in siblings):
+            return False
+        return any(c.done and _personal_words(self.text, c) for c in siblings)
 
     def asks(self):
         """Sentences that put a question: a "?" or an inverted start ("would you...")."""

@@ -56,6 +56,12 @@ def analyze_reservation(concern, response):
     rules = r.rules
 
     focus = _doubt_stems(rules, concern or "")
+    # What the interviewer grants ("You've been in policy, writing the local plan") is the
+    # learner's background, not the doubt: more of it does not answer the doubt.
+    granted_all = _granted(concern or "")
+    granted = granted_all - (focus or set())
+    if target - granted:
+        target = target - granted
 
     def hits(name, table="words"):
         return reading.find(rules[name].table(table))
@@ -73,11 +79,14 @@ def analyze_reservation(concern, response):
     evidence = bool(specific)
     # A doubt about level ("quite junior", "very young") is answered by time served and
     # what was taken on in it, whatever the words.
-    level = bool((focus if focus is not None else target) & _level_stems())
+    level = bool(_said_of_learner(concern or "") & _level_stems())
     # A doubt that sets one field against another ("you've been in hotels; we're
-    # logistics") is answered in the fields' terms; a doubt within the learner's own
-    # field ("two medication errors") is not answered by more of that field.
-    sectors = len(topics_of(target) & set(lexicon()["sector_topics"])) >= 2
+    # logistics") is answered in the fields' terms: the field granted the learner and
+    # another one. A doubt within one field ("most of our residents need a hoist") is
+    # not answered by more of that field (care plans).
+    fields = set(lexicon()["sector_topics"])
+    theirs = topics_of(granted_all) & fields
+    sectors = bool(theirs) and bool(topics_of(target) & fields - theirs)
     on_topic = [
         c
         for c in substance
@@ -94,7 +103,7 @@ def analyze_reservation(concern, response):
             and c not in ack_clauses
             and not reading.personal(c)
             and not _knows(c)
-            and shared(c.stems, target if focus is None else focus, focus, sectors=sectors)
+            and shared(_told(c), target if focus is None else focus, focus, sectors=sectors)
         ]
     if not on_topic:
         # "I'm doing it now", "I've had to use it twice": right after taking the concern
@@ -195,6 +204,65 @@ def _knows(clause):
                 j += 1
             return j < len(w) and w[j] in _KNOWING
     return False
+
+
+def _granted(concern):
+    """The stems of the concern's clauses that grant the learner a past ("you've been in
+    policy", "you come from hotels", "your background is retail"), unless negated."""
+    out = set()
+    for s in sentences(concern):
+        granting = False
+        for c in s.clauses:
+            w = [t[0] for t in c]
+            if granting and w and w[0] not in _WH and w[0] not in _ASKS and "you" not in w:
+                out |= content_stems(w)  # "You've been in policy, writing the local plan"
+                continue
+            granting = False
+            if any(x in ("not", "never", "no", "only", "just") for x in w):
+                continue
+            for k, x in enumerate(w[:3]):
+                nxt = w[k + 1 : k + 3]
+                if (
+                    x == "you"
+                    and (
+                        nxt[:2]
+                        in (
+                            ["have", "been"],
+                            ["have", "worked"],
+                            ["have", "spent"],
+                            ["have", "done"],
+                        )  # fmt: skip
+                        or nxt[:1] in (["come"], ["came"], ["were"])
+                    )
+                ):
+                    granting = True
+                if x == "your" and nxt[:1] in (["background"], ["experience"], ["career"]):
+                    granting = True
+            if granting:
+                out |= content_stems(w)
+    return out
+
+
+_ASKS = ("can", "could", "would", "are", "is", "will")
+
+
+def _said_of_learner(concern):
+    """The content stems of the concern's clauses about the learner ("you seem quite
+    junior"), not about the role or the people in it ("presenting to senior stakeholders")."""
+    out = set()
+    for s in sentences(concern):
+        for c in s.clauses:
+            w = [t[0] for t in c]
+            if any(x in ("you", "your", "yourself") for x in w[:4]):
+                out |= content_stems(w)
+    return out
+
+
+def _told(clause):
+    """A clause's stems without its verbs of saying or claiming: in "What I'd point to is
+    my fuel figures", "point" is how it is said, not what about."""
+    claims = lexicon()["claim_verbs"]
+    return clause.stems - {stem(w) for w in clause.words if w in claims}
 
 
 def _acknowledgement(rules, reading, target):
