@@ -58,7 +58,7 @@ ENGINE_FILES = (
 #: The size the page announces for the first Start: MicroPython's mjs and wasm and the
 #: engine's JSON, as a host that compresses sends them (gzip; measured by
 #: tests/test_live_practice.py::test_the_pages_say_how_much_start_downloads).
-DOWNLOAD_NOTE = "about 330 KB the first time, then from your browser's cache"
+DOWNLOAD_NOTE = "about 350 KB the first time, then from your browser's cache"
 #: The same on a site built without MicroPython (no npm), whose pages load Pyodide.
 PYODIDE_NOTE = "about 13 MB the first time, then from your browser's cache"
 
