@@ -67,6 +67,25 @@ def _micropython() -> Path:
     return MJS
 
 
+def run_in_both(program: str, engine: Path, cwd: Path, timeout: int) -> tuple[list, list]:
+    """``program``'s output lines in MicroPython (WebAssembly, under node) and in CPython.
+
+    ``engine`` is what MicroPython imports from: a source folder, or a page's
+    engine bundle (JSON). CPython runs in ``cwd`` with the installed package.
+    """
+    runner = ROOT / "scripts" / "micropython_engine.mjs"
+    mp = subprocess.run(
+        ["node", str(runner), str(_micropython()), str(engine)],
+        input=program, capture_output=True, text=True, timeout=timeout, check=False,
+    )  # fmt: skip
+    assert mp.returncode == 0, mp.stderr[-3000:]
+    cp = subprocess.run(
+        [sys.executable, "-"], input=program, capture_output=True, text=True, timeout=timeout,
+        check=True, cwd=cwd,
+    )  # fmt: skip
+    return mp.stdout.splitlines(), cp.stdout.splitlines()
+
+
 def _cases():
     from closing_kit.banks import closing_examples, noncommittal_cards, reservation_cards
 
@@ -94,17 +113,7 @@ def test_micropython_and_cpython_give_the_same_feedback(tmp_path):
     if not shutil.which("node"):
         pytest.fail("node is needed to run MicroPython's WebAssembly port (Debian package nodejs)")
     program = _program(_cases())
-    runner = ROOT / "scripts" / "micropython_engine.mjs"
-    mp = subprocess.run(
-        ["node", str(runner), str(_micropython()), str(ROOT / "src")],
-        input=program, capture_output=True, text=True, timeout=600, check=False,
-    )  # fmt: skip
-    assert mp.returncode == 0, mp.stderr[-2000:]
-    cp = subprocess.run(
-        [sys.executable, "-"], input=program, capture_output=True, text=True, timeout=600,
-        check=True, cwd=tmp_path,
-    )  # fmt: skip
-    mp_lines, cp_lines = mp.stdout.splitlines(), cp.stdout.splitlines()
+    mp_lines, cp_lines = run_in_both(program, ROOT / "src", tmp_path, 600)
     assert len(mp_lines) == len(cp_lines) == len(_cases()) + 1
     for k, (m, c) in enumerate(zip(mp_lines, cp_lines, strict=True)):
         assert json.loads(m) == json.loads(c), (

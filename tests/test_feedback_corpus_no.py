@@ -102,11 +102,9 @@ def test_micropython_judges_a_no_as_cpython_does(tmp_path):
     """The website's role-play runs on MicroPython: every corpus reply gets the same feedback."""
     import json
     import shutil
-    import subprocess
-    import sys
 
     import live_practice
-    from test_engine_micropython import _micropython
+    from test_engine_micropython import run_in_both
 
     if not shutil.which("node"):
         pytest.fail("node is needed to run MicroPython's WebAssembly port (Debian package nodejs)")
@@ -124,17 +122,7 @@ def test_micropython_judges_a_no_as_cpython_does(tmp_path):
     # The website's own bundle: exactly what a page writes into its MicroPython.
     bundle = tmp_path / "engine.json"
     bundle.write_text(json.dumps(live_practice.engine_sources()), encoding="utf-8")
-    runner = ROOT / "scripts" / "micropython_engine.mjs"
-    mp = subprocess.run(
-        ["node", str(runner), str(_micropython()), str(bundle)],
-        input=program, capture_output=True, text=True, timeout=600, check=False,
-    )  # fmt: skip
-    assert mp.returncode == 0, mp.stderr[-2000:]
-    cp = subprocess.run(
-        [sys.executable, "-"], input=program, capture_output=True, text=True, timeout=600,
-        check=True, cwd=tmp_path,
-    )  # fmt: skip
-    mp_lines, cp_lines = mp.stdout.splitlines(), cp.stdout.splitlines()
+    mp_lines, cp_lines = run_in_both(program, bundle, tmp_path, 600)
     assert len(mp_lines) == len(cp_lines) == len(cases)
     for case, m, c in zip(cases, mp_lines, cp_lines, strict=True):
         assert json.loads(m) == json.loads(c), case

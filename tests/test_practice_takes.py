@@ -233,24 +233,14 @@ ask("export")
 
 @pytest.mark.slow  # MicroPython's WebAssembly port in node (npm's cache, or a download)
 def test_takes_answer_the_same_in_micropython_and_cpython(tmp_path):
-    from test_engine_micropython import _micropython
+    from test_engine_micropython import run_in_both
 
     if not shutil.which("node"):
         pytest.fail("node is needed to run MicroPython's WebAssembly port (Debian package nodejs)")
     bundle = tmp_path / "engine.json"
     bundle.write_text(json.dumps(live_practice.engine_sources()), encoding="utf-8")
     program = f"CLOSE = {CLOSE!r}\nLEGACY = {LEGACY_V3.read_text('utf-8')!r}\n" + PROGRAM
-    runner = ROOT / "scripts" / "micropython_engine.mjs"
-    mp = subprocess.run(
-        ["node", str(runner), str(_micropython()), str(bundle)],
-        input=program, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-    assert mp.returncode == 0, mp.stderr[-3000:]
-    cp = subprocess.run(
-        [sys.executable, "-"], input=program, capture_output=True, text=True, timeout=300,
-        check=True, cwd=tmp_path,
-    )  # fmt: skip
-    mp_lines, cp_lines = mp.stdout.splitlines(), cp.stdout.splitlines()
+    mp_lines, cp_lines = run_in_both(program, bundle, tmp_path, 300)
     assert len(cp_lines) == 16 and len(mp_lines) == len(cp_lines)
     for k, (m, c) in enumerate(zip(mp_lines, cp_lines, strict=True)):
         assert json.loads(m) == json.loads(c), f"answer {k}: {c[:300]}"

@@ -12,14 +12,12 @@ broken file through ``load``.
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import live_practice
 import micropython_assets
 import pytest
-from test_engine_micropython import _micropython
+from test_engine_micropython import run_in_both
 from test_web import LEGACY_V2, VERSION_1
 
 from closing_kit import web
@@ -142,17 +140,7 @@ def test_a_whole_session_answers_the_same_in_micropython_and_cpython(tmp_path):
     bundle = tmp_path / "engine.json"
     bundle.write_text(json.dumps(engine), encoding="utf-8")
     program = _given()
-    runner = ROOT / "scripts" / "micropython_engine.mjs"
-    mp = subprocess.run(
-        ["node", str(runner), str(_micropython()), str(bundle)],
-        input=program, capture_output=True, text=True, timeout=900, check=False,
-    )  # fmt: skip
-    assert mp.returncode == 0, mp.stderr[-3000:]
-    cp = subprocess.run(
-        [sys.executable, "-"], input=program, capture_output=True, text=True, timeout=900,
-        check=True, cwd=tmp_path,
-    )  # fmt: skip
-    mp_lines, cp_lines = mp.stdout.splitlines(), cp.stdout.splitlines()
+    mp_lines, cp_lines = run_in_both(program, bundle, tmp_path, 900)
     assert len(cp_lines) > 1500
     assert len(mp_lines) == len(cp_lines)
     for k, (m, c) in enumerate(zip(mp_lines, cp_lines, strict=True)):
