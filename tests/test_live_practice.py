@@ -266,14 +266,17 @@ def test_a_start_that_fails_says_so_in_one_line_and_the_next_press_works(server,
     visit.close()
 
 
-@pytest.mark.browser
-def test_two_tabs_keep_each_others_versions(server, browser):
-    """Tab A saves a version, tab B another, tab A a third: all three are kept."""
+def _three_versions_in_two_tabs(server, browser, init_script=None, heard=None):
+    """Tab A saves version 1, tab B version 2, then A version 3: the versions kept at the end.
+
+    ``init_script`` runs in tab A before the page's own scripts; ``heard(a, b)``
+    waits, after B's save, for what the test needs before A saves again.
+    """
     from closing_kit.banks import closing_examples
 
     strong = [e["text"] for e in closing_examples()["strong"][:3]]
     url = f"{server}/notebooks/05-closing-question-drafter.html"
-    a = Visit(browser, url)
+    a = Visit(browser, url, init_script=init_script)
     a.own = False  # the tabs share the context, closed below
     b = Visit(browser, url, a.context)
 
@@ -286,47 +289,40 @@ def test_two_tabs_keep_each_others_versions(server, browser):
     save(a, strong[0], 1)
     b.start()
     save(b, strong[1], 2)
-    a.live.get_by_text("Version 2:").wait_for()  # tab A shows tab B's version
+    heard(a, b)
     save(a, strong[2], 3)
     kept = json.loads(a.page.evaluate("localStorage.getItem('closing-kit-workbook')"))
-    assert [v["text"] for v in kept["practice"]["closing"]["versions"]] == strong
     a.close()
     b.close()
     a.context.close()
+    return strong, [v["text"] for v in kept["practice"]["closing"]["versions"]]
+
+
+@pytest.mark.browser
+def test_two_tabs_keep_each_others_versions(server, browser):
+    """Tab A saves a version, tab B another, tab A a third: all three are kept."""
+
+    def shown(a, b):
+        a.live.get_by_text("Version 2:").wait_for()  # tab A shows tab B's version
+
+    strong, kept = _three_versions_in_two_tabs(server, browser, heard=shown)
+    assert kept == strong
 
 
 @pytest.mark.browser
 def test_a_save_before_the_other_tabs_news_arrives_keeps_both(server, browser):
     """Tab B saves while tab A has not yet heard of it (its storage event held back):
     A's next save still carries B's version on, instead of writing its older copy over it."""
-    from closing_kit.banks import closing_examples
-
-    strong = [e["text"] for e in closing_examples()["strong"][:3]]
-    url = f"{server}/notebooks/05-closing-question-drafter.html"
     # Registered before live.js's own listener, this one runs first and stops the event.
     held = "window.addEventListener('storage', (e) => e.stopImmediatePropagation())"
-    a = Visit(browser, url, init_script=held)
-    a.own = False  # the tabs share the context, closed below
-    b = Visit(browser, url, a.context)
 
-    def save(visit, text, number):
-        visit.live.get_by_role("textbox", name="Your close").fill(text)
-        visit.live.get_by_role("button", name="Save this version").click()
-        visit.live.get_by_text(f"Kept as version {number}").wait_for()
+    def stored(a, b):
+        b.page.wait_for_function(
+            "() => localStorage.getItem('closing-kit-workbook').includes('\"versions\"')"
+        )
 
-    a.start()
-    save(a, strong[0], 1)
-    b.start()
-    save(b, strong[1], 2)
-    b.page.wait_for_function(
-        "() => localStorage.getItem('closing-kit-workbook').includes('\"versions\"')"
-    )
-    save(a, strong[2], 3)
-    kept = json.loads(a.page.evaluate("localStorage.getItem('closing-kit-workbook')"))
-    assert [v["text"] for v in kept["practice"]["closing"]["versions"]] == strong
-    a.close()
-    b.close()
-    a.context.close()
+    strong, kept = _three_versions_in_two_tabs(server, browser, held, stored)
+    assert kept == strong
 
 
 def _cli(kind: str, text: str, prompt: str = "") -> dict:
