@@ -20,6 +20,12 @@ import pytest
 from tests_support import CHROMIUM, FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
+#: A strong close the learner's-path tests type into the drafter.
+CLOSE = (
+    "Thank you for your time today. You need someone who can run scheduling for three sites, "
+    "and I have done exactly that for two years, cutting overtime by a fifth. "
+    "Do you see me succeeding in this role, and will you move me forward?"
+)
 
 
 def _free_port() -> int:

@@ -8,16 +8,10 @@ asserts (a text on the page, a value in the workbook file), never for a moment.
 from __future__ import annotations
 
 import pytest
-from lab_support import lab_page, run_all, running_lab
+from lab_support import CLOSE, lab_page, run_all, running_lab
 from tests_support import wait_for_file
 
 pytestmark = pytest.mark.browser
-
-CLOSE = (
-    "Thank you for your time today. You need someone who can run scheduling for three sites, "
-    "and I have done exactly that for two years, cutting overtime by a fifth. "
-    "Do you see me succeeding in this role, and will you move me forward?"
-)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ workbook file's content), never for a moment.
 from __future__ import annotations
 
 import pytest
-from lab_support import lab_page, run_all, running_lab
+from lab_support import CLOSE, lab_page, run_all, running_lab
 from tests_support import wait_for_file
 
 from closing_kit.workbook import save_workbook
@@ -22,11 +22,6 @@ from closing_kit.workbook.model import example_workbook
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "09-final-five-minutes-role-play.ipynb"
-CLOSE = (
-    "Thank you for your time today. You need someone who can run scheduling for three sites, "
-    "and I have done exactly that for two years, cutting overtime by a fifth. "
-    "Do you see me succeeding in this role, and will you move me forward?"
-)
 
 
 @pytest.fixture(scope="module")
