@@ -122,6 +122,11 @@ LITE_PRECACHE = [
     "*.{html,js,json,ipynb,png,webmanifest}",
     "{lab,notebooks,tree,repl,edit,consoles}/*.{html,json,ipynb,ico}",
     "extensions/**/package.json",
+    # Every extension's chunks (26 files, about 270 KB gzipped): JupyterLab
+    # loads some of them only after the lite worker controls the page, or not
+    # at all on the first visit, and a notebook opened first offline needs
+    # them (test_offline_site saw ChunkLoadError for jupyterlab_pygments').
+    "extensions/**/static/*.js",
     "pypi/pyodide-lock.json",
     "pypi/closing_kit-*.whl",  # our wheel: same name, new bytes, each build
     "files/*.ipynb",  # the practice notebooks, so each one opens offline
