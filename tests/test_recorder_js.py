@@ -87,10 +87,11 @@ def test_the_format_is_the_first_the_browser_records():
 
 def test_each_failure_gets_one_line_that_keeps_the_typed_exercise():
     lines = node(
-        "out = ['NotAllowedError', 'NotFoundError', 'NoRecorder', 'AbortError']"
+        "out = ['NotAllowedError', 'NotFoundError', 'NoRecorder', 'NoStart', 'AbortError']"
         ".map((name) => rec.problemFor({ name }));"
     )
     assert "refused" in lines[0] and "No microphone" in lines[1] and "MediaRecorder" in lines[2]
+    assert "did not start" in lines[3] and "press Record it to try again" in lines[3]
     for line in lines:
         assert "\n" not in line and line.endswith("The typed exercise works as before.")
 

@@ -24,6 +24,8 @@ export const MIN_SOUND = 0.06;
 /** Opus at 32 kbit/s is clear for one voice, and a minute is about 240 KB, not 1 MB
  * (Chromium's default, 128 kbit/s: scripts/benchmark_recorder.py). */
 export const BITS_PER_SECOND = 32000;
+/** From the press to the recorder's start: past this, the reader is told and can press again. */
+export const START_WAIT_MS = 15000;
 /** Formats to record in, best first: Chromium and Firefox take the first, Safari mp4. */
 export const FORMATS = ["audio/webm;codecs=opus", "audio/webm", "audio/mp4", "audio/ogg;codecs=opus"];
 
@@ -105,6 +107,11 @@ export function problemFor(error) {
     return (
       "No microphone was found (or another program holds it): plug one in or turn it on, " +
       "then press Record it again." + still
+    );
+  }
+  if (name === "NoStart") {
+    return (
+      "The microphone did not start: press Record it to try again (or reload the page)." + still
     );
   }
   if (name === "NoRecorder") {
@@ -212,23 +219,53 @@ class Recorder {
       return;
     }
     this.toggle.disabled = true;
-    let stream;
+    this.say("Starting the microphone...");
+    // A microphone that never starts (no answer from the device, a recorder that never
+    // fires "start") must not leave the button greyed out with nothing said.
+    let stream = null;
+    let media = null;
+    let started = false;
+    let gaveUp = false;
+    const giveUp = (err) => {
+      gaveUp = true;
+      clearTimeout(watchdog);
+      if (media && media.state !== "inactive") media.stop(); // its onstop keeps nothing
+      if (stream) for (const track of stream.getTracks()) track.stop();
+      this.media = null;
+      this.toggle.disabled = false;
+      this.say(problemFor(err));
+    };
+    const watchdog = setTimeout(() => {
+      if (!started) giveUp({ name: "NoStart" });
+    }, START_WAIT_MS);
     try {
       stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     } catch (err) {
-      this.toggle.disabled = false;
-      this.say(problemFor(err));
+      giveUp(err);
+      return;
+    }
+    if (gaveUp) {
+      // The watchdog gave up first: this late stream is not wanted.
+      for (const track of stream.getTracks()) track.stop();
       return;
     }
     const type = mimeFor((t) => MediaRecorder.isTypeSupported(t));
     const options = { audioBitsPerSecond: BITS_PER_SECOND };
     if (type) options.mimeType = type;
-    const media = new MediaRecorder(stream, options);
+    try {
+      media = new MediaRecorder(stream, options);
+    } catch (err) {
+      giveUp(err);
+      return;
+    }
     const chunks = [];
     media.ondataavailable = (event) => {
       if (event.data.size) chunks.push(event.data);
     };
     media.onstart = () => {
+      if (gaveUp) return;
+      started = true;
+      clearTimeout(watchdog);
       performance.mark("ck-rec-recording");
       this.began = Date.now();
       this.toggle.disabled = false;
@@ -239,10 +276,15 @@ class Recorder {
     };
     media.onstop = () => {
       for (const track of stream.getTracks()) track.stop();
+      if (gaveUp) return;
       this.finish(new Blob(chunks, { type: media.mimeType || type || "audio/webm" }));
     };
     this.media = media;
-    media.start(1000);
+    try {
+      media.start(1000);
+    } catch (err) {
+      giveUp(err);
+    }
   }
 
   showClock() {
