@@ -39,8 +39,14 @@ def test_back_to_top_stays_in_the_top_bar_and_off_the_live_exercise(server, brow
     button = page.locator("#pst-back-to-top")
     live = page.locator(".ck-live").first
     top = live.evaluate("e => e.getBoundingClientRect().top + window.scrollY")
+    # The theme's scroll listener is added once its deferred bootstrap.js has run, and it shows
+    # the button only when a scroll event finds the page higher than the last one it saw
+    # (it keeps that as window.oldScroll). So wait for the listener to have seen the page
+    # below the live box before scrolling back: under load, both scrolls could otherwise
+    # land before the listener, or in one event, and the button would rightly stay hidden.
+    page.wait_for_function("() => document.readyState === 'complete'")
     page.evaluate(f"window.scrollTo(0, {top + 600})")
-    page.wait_for_function(f"() => window.scrollY > {top}")
+    page.wait_for_function(f"() => window.scrollY > {top} && window.oldScroll > {top}")
     # The theme shows the button as the reader scrolls back up: to just above the live box.
     page.evaluate(f"window.scrollTo(0, {top - 100})")
     button.wait_for(state="visible", timeout=10_000)
