@@ -32,22 +32,21 @@ BRITISH = re.compile(
 BANKS = ("closings.json", "reservations.json", "noncommittal.json", "roleplay.json", "rubrics.json")
 
 
-def _shown(node):
-    """Every string held as a field's value: the prose.
+#: Where the data files keep what the engine matches (both spellings) or notes for maintainers.
+NOT_SHOWN = {"id", "cues", "own_checks", "_about"}
 
-    Lists of strings are the engine's cue lists, which recognize both spellings.
-    """
+
+def _shown(node):
+    """Every string of the prose a data file holds: its texts, labels and interviewer lines."""
     if isinstance(node, dict):
         for key, value in node.items():
-            if isinstance(value, str):
-                if key != "id":
-                    yield value
-            else:
+            if key not in NOT_SHOWN:
                 yield from _shown(value)
     elif isinstance(node, list):
         for value in node:
-            if not isinstance(value, str):
-                yield from _shown(value)
+            yield from _shown(value)
+    elif isinstance(node, str):
+        yield node
 
 
 def _stored_outputs(notebook):
